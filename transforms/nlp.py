@@ -1,0 +1,147 @@
+"""Sentences and words with character offsets: underthesea's tokenization run once per sentence.
+
+Every extraction step reads the same `Sentence` objects. Word segmentation (a fast Rust CRF) runs for
+every sentence; POS tags and underthesea's NER (Python feature extraction, ~10x costlier) run only
+when a step asks for them, and are cached on the sentence.
+
+underthesea's public functions return strings without offsets and re-run the whole chain inside
+(`ner()` re-tokenizes and re-tags), so this module drives its models directly: its regex syllable
+tokenizer on our text (keeping spans), its word-segmentation CRF, and its POS/chunk/NER CRFs on the
+words. This coupling is pinned to underthesea 9.5.0 and covered by tests/transforms/test_nlp.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from os.path import dirname, join
+
+from transforms.vietnamese import UPPER
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    start: int  # offset in the article text
+    end: int
+
+
+@dataclass
+class Sentence:
+    index: int  # position among the article's sentences
+    start: int  # offset of the sentence in the article text
+    end: int
+    text: str
+    role: str  # the segment role: title, lead, body, heading, caption, byline
+    words: list[Word] = field(default_factory=list)
+    _pos: list[str] | None = None
+    _ner: list[str] | None = None
+
+    def pos(self) -> list[str]:
+        """POS tags (VLSP tagset: N, Np, V, A, E, ...), computed once on first use."""
+        if self._pos is None:
+            self._pos = _pos_model().predict([w.text for w in self.words]) if self.words else []
+            self._pos = [tag for _, tag in self._pos]
+        return self._pos
+
+    def ner(self) -> list[str]:
+        """underthesea's CRF NER tags (BIO: PER, LOC, ORG, MISC), computed once on first use."""
+        if self._ner is None:
+            tagged = list(zip([w.text for w in self.words], self.pos()))
+            chunked = _chunk_model().predict(tagged) if tagged else []
+            self._ner = [row[3] for row in _ner_model().predict(chunked)] if chunked else []
+        return self._ner
+
+
+# --- sentence splitting -------------------------------------------------------------------------
+_ABBREVIATIONS = {"tp", "mr", "mrs", "ms", "dr", "st", "ths", "ts", "pgs", "gs", "q", "p", "tt", "ông", "bà",
+                  "v.v", "vv", "no", "số", "jr", "sr", "co", "inc", "ltd", "corp", "gen", "col", "lt", "sgt"}
+_BOUNDARY = re.compile(rf"[.!?…]+[”\"’)\]]*\s+(?=[“\"‘'(\[]?[{UPPER}0-9])")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+
+
+def _is_abbreviation(text: str) -> bool:
+    m = _TOKEN_BEFORE.search(text)
+    if not m:
+        return False
+    token = m.group(1).rstrip(".").lower()
+    # initials (`George W. Bush`, `B. Provenzano`) and short abbreviations
+    return len(token) == 1 and token.isalpha() or token in _ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences of one segment (one line of the article text)."""
+    spans = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if _is_abbreviation(text[start: m.start() + 1]):
+            continue
+        end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+# --- underthesea models -------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _syllable_pattern() -> re.Pattern:
+    from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
+    return patterns
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import underthesea.pipeline.word_tokenize as wt
+    from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+    model = FastCRFSequenceTagger()
+    model.load(join(dirname(wt.__file__), "models", "ws_crf_vlsp2013_20230727"))
+    return model
+
+
+@lru_cache(maxsize=1)
+def _pos_model():
+    from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
+    return CRFPOSTagPredictor.Instance()
+
+
+@lru_cache(maxsize=1)
+def _chunk_model():
+    from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor
+    return CRFChunkingPredictor.Instance()
+
+
+@lru_cache(maxsize=1)
+def _ner_model():
+    from underthesea.pipeline.ner.model_crf import CRFNERPredictor
+    return CRFNERPredictor.Instance()
+
+
+def segment_words(text: str, offset: int = 0) -> list[Word]:
+    """Vietnamese words (`Bộ trưởng`, `Sergei Shoigu`) of a sentence, with offsets shifted by `offset`."""
+    syllables = [m for m in _syllable_pattern().finditer(text)]
+    if not syllables:
+        return []
+    tags = _segmenter().predict([[m.group(0)] for m in syllables])
+    words: list[Word] = []
+    for tag, m in zip(tags, syllables):
+        if tag == "I-W" and words:
+            words[-1] = Word(text[words[-1].start - offset: m.end()], words[-1].start, m.end() + offset)
+        else:
+            words.append(Word(m.group(0), m.start() + offset, m.end() + offset))
+    return words
+
+
+def sentences_of(text: str, segments: list[tuple[str, int, int]]) -> list[Sentence]:
+    """Split each (role, start, end) segment of the article text into tokenized sentences."""
+    out: list[Sentence] = []
+    for role, seg_start, seg_end in segments:
+        seg_text = text[seg_start:seg_end]
+        for s, e in split_sentences(seg_text):
+            start, end = seg_start + s, seg_start + e
+            sentence = Sentence(len(out), start, end, text[start:end], role)
+            sentence.words = segment_words(sentence.text, start)
+            out.append(sentence)
+    return out

@@ -1,0 +1,257 @@
+"""Article structure: title, lead, body paragraphs, section heads, captions, byline, related lists.
+
+Input is normalized text (or HTML blocks); output is a list of segments in reading order, each one
+line of the article's clean `text`, plus what was kept apart (header fields, related-article lists,
+image file names). Handles the glue real scraped news shows: `…của NgaĐây được…` (headline glued to
+body), `…tương laiNhiều nước…` (section head glued to a paragraph), `1972.Chính quyền` (missing
+space after a full stop), bylines `Minh Châu (theo AP, NBC, 29/5)` glued to the last sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from transforms.html_text import Block
+from transforms.vietnamese import LETTER, LOWER, UPPER, is_syllable
+
+ROLES = ("title", "lead", "body", "heading", "caption", "byline")
+
+
+@dataclass
+class Segment:
+    role: str
+    text: str
+
+
+@dataclass
+class Byline:
+    text: str
+    author: str | None
+    agencies: list[str]
+    date_text: str | None  # `29/5` in `(theo AP, NBC, 29/5)`
+
+
+@dataclass
+class Structure:
+    segments: list[Segment]
+    header: dict[str, str] = field(default_factory=dict)  # `# date = 20201001` lines, HTML date lines
+    related: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)
+    byline: Byline | None = None
+
+    def text_of(self, *roles: str) -> list[str]:
+        return [s.text for s in self.segments if s.role in roles]
+
+    @property
+    def title(self) -> str | None:
+        titles = self.text_of("title")
+        return titles[0] if titles else None
+
+
+_HEADER_LINE = re.compile(r"^#\s*([\w-]+)\s*[=:]\s*(.*)$")
+_IMAGE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|bmp|webp|tiff?)\b", re.IGNORECASE)
+_IMAGE_LINE = re.compile(rf"^(?:{_IMAGE_NAME.pattern}\s*)+$", re.IGNORECASE)
+# leftovers of broken markup inside text: ` src="http://…/x.JPG">`, `Battery." src=…>`
+_MARKUP_DEBRIS = re.compile(r"""\s*(?:"\s*)?\b(?:src|href|alt|width|height)\s*=\s*["'][^"']*["']\s*/?>?""", re.IGNORECASE)
+_URL = re.compile(r"\bhttps?://\S+")
+_RELATED_DATE_END = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*$")
+# a full stop with no space before the next sentence: `1972.Chính`, `thời.S-300`, `ABM”.Kế`
+_GLUED_STOP = re.compile(rf"(?<=[{LOWER}0-9”\")’])([.!?…]+)(?=[{UPPER}][{LETTER}\-0-9])")
+# a lowercase letter directly followed by a capitalized word: `NgaĐây`, `laiNhiều`
+_GLUE = re.compile(rf"(?<=[{LOWER}])(?=[{UPPER}][{LOWER}])")
+_WORD_BEFORE = re.compile(rf"[{LETTER}]+$")
+_WORD_AFTER = re.compile(rf"^[{LETTER}]+")
+_SENTENCE_END = re.compile(r"[.!?…:;][”\"’)]*\s*$")
+_CREDIT = re.compile(r"\(?\s*(?:Ảnh|Nguồn ảnh|Photo|Video)\s*:\s*[^()\n]{1,80}?(?:\)|\.(?=\s|$)|$)")
+_BYLINE = re.compile(
+    rf"(?P<author>(?:[{UPPER}][{LETTER}.]*\s*){{1,4}})?\(\s*(?:[Tt]heo|[Nn]guồn|[Tt]ổng hợp từ)\s+"
+    r"(?P<sources>[^()\n]{1,80})\)\s*\.?")
+_BYLINE_PLAIN = re.compile(rf"^(?:[Tt]heo|[Nn]guồn)\s*:?\s+(?P<sources>[{UPPER}][^.\n]{{0,60}})\.?$")
+_SHORT_DATE = re.compile(r"^\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?$")
+
+
+def _is_glue(text: str, pos: int) -> bool:
+    before = _WORD_BEFORE.search(text[:pos])
+    after = _WORD_AFTER.match(text[pos:])
+    return bool(before and after and is_syllable(before.group(0)) and is_syllable(after.group(0)))
+
+
+def glue_points(text: str) -> list[int]:
+    """Offsets where a capitalized Vietnamese word is glued to the previous one (`Nga|Đây`)."""
+    return [m.start() for m in _GLUE.finditer(text) if _is_glue(text, m.start())]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def split_glued_line(line: str) -> list[Segment]:
+    """Split a line at glue points; a short unpunctuated run before a glue is a section head."""
+    line = _GLUED_STOP.sub(r"\1 ", line)
+    points = glue_points(line)
+    if not points:
+        return [Segment("body", line)]
+    out: list[Segment] = []
+    start = 0
+    for pos in points:
+        chunk = line[start:pos]
+        # the head starts after the last sentence end in the chunk
+        last_end = max((m.end() for m in re.finditer(r"[.!?…”\"]\s+", chunk)), default=0)
+        head = chunk[last_end:].strip()
+        if 0 < _words(head) <= 12 and not _SENTENCE_END.search(head):
+            if chunk[:last_end].strip():
+                out.append(Segment("body", chunk[:last_end].strip()))
+            out.append(Segment("heading", head))
+        else:
+            out.append(Segment("body", chunk.strip()))
+        start = pos
+    out.append(Segment("body", line[start:].strip()))
+    return [s for s in out if s.text]
+
+
+def _split_title(first: str) -> tuple[str | None, str]:
+    """The headline of a first line, and the rest when the body was glued to it."""
+    first = first.strip()
+    words = _words(first)
+    # a headline may end in `?` or `!`, not in a full stop
+    if words <= 40 and not re.search(r"(?<!\.)[.;:]\s*$", first) and len(first) < 300:
+        return first, ""
+    for pos in glue_points(first):
+        head = first[:pos]
+        if 3 <= _words(head) <= 35 and not re.search(r"[.!?…]\s", head):
+            return head.strip(), first[pos:].strip()
+    return None, first
+
+
+def _split_byline(text: str) -> tuple[str, Byline | None, str]:
+    """(before, byline, after) for the last `Tên (theo AP, 29/5)` in a line, else (text, None, '')."""
+    matches = list(_BYLINE.finditer(text))
+    if not matches:
+        plain = _BYLINE_PLAIN.match(text.strip())
+        if plain:
+            return "", _byline(text.strip(), None, plain.group("sources")), ""
+        return text, None, ""
+    m = matches[-1]
+    author = (m.group("author") or "").strip() or None
+    before = text[: m.start()].rstrip()
+    # an author belongs to the byline only if it starts a sentence: `…nhận xét. Minh Châu (theo AP)`
+    if author and before and not re.search(r"[.!?…”\"]$", before):
+        author = None
+        before = text[: m.start("sources") - 1].rstrip()
+        before = before[: before.rfind("(")].rstrip() if "(" in before else before
+    return before, _byline(m.group(0).strip(), author, m.group("sources")), text[m.end():].strip()
+
+
+def _byline(text: str, author: str | None, sources: str) -> Byline:
+    parts = [p.strip(" .") for p in re.split(r"[,;]|\bvà\b", sources) if p.strip(" .")]
+    date = parts.pop() if parts and _SHORT_DATE.match(parts[-1]) else None
+    return Byline(text=" ".join(text.split()), author=author, agencies=parts, date_text=date)
+
+
+def _captions(line: str) -> list[Segment]:
+    """Split photo captions and credits (`… Ảnh: Reuters.`) out of a body line."""
+    out: list[Segment] = []
+    start = 0
+    for m in _CREDIT.finditer(line):
+        before = line[start: m.start()]
+        # the caption is the sentence that the credit closes
+        cut = max((k.end() for k in re.finditer(r"[.!?…”]\s+", before)), default=0)
+        if before[:cut].strip():
+            out.append(Segment("body", before[:cut].strip()))
+        caption = (before[cut:] + m.group(0)).strip()
+        out.append(Segment("caption", caption))
+        start = m.end()
+    if line[start:].strip():
+        out.append(Segment("body", line[start:].strip()))
+    return out
+
+
+def _clean_line(line: str, images: list[str]) -> str:
+    line = _MARKUP_DEBRIS.sub(" ", line)
+    for m in _IMAGE_NAME.finditer(line):
+        images.append(m.group(0).rsplit("/", 1)[-1])
+    line = _URL.sub(" ", _IMAGE_NAME.sub(" ", line)) if _IMAGE_NAME.search(line) else line
+    return " ".join(line.split())
+
+
+def structure_blocks(blocks: list[Block], title_hint: str | None = None) -> Structure:
+    """Segments from text blocks (lines of plain text, or HTML blocks with roles)."""
+    st = Structure(segments=[])
+    lines: list[tuple[str | None, str]] = []
+    at_top = True
+    for block in blocks:
+        text = block.text.strip()
+        if not text:
+            continue
+        header = _HEADER_LINE.match(text) if at_top else None
+        if header:
+            st.header[header.group(1).lower()] = header.group(2).strip()
+            continue
+        at_top = False
+        if block.role == "image" or _IMAGE_LINE.match(text):
+            st.images.extend(w.rsplit("/", 1)[-1] for w in text.split())
+            continue
+        if block.role == "related" or text.startswith(">>") or _RELATED_DATE_END.search(text):
+            if block.role == "related" or _words(text) <= 30:
+                st.related.append(text.lstrip("> ").strip())
+                continue
+        if block.role == "dateline":
+            st.header.setdefault("dateline", text)
+            continue
+        text = _clean_line(text, st.images)
+        if text:
+            lines.append((block.role, text))
+
+    if title_hint:
+        st.segments.append(Segment("title", " ".join(title_hint.split())))
+        if lines and lines[0][1].strip() == st.segments[0].text:
+            lines.pop(0)
+    elif lines:
+        role, first = lines[0]
+        if role == "title":
+            title, rest = first, ""
+        else:
+            title, rest = _split_title(first)
+        if title:
+            st.segments.append(Segment("title", title))
+            lines[0] = (None, rest)
+
+    body: list[Segment] = []
+    for role, text in lines:
+        if not text:
+            continue
+        if role == "caption":
+            body.append(Segment("caption", text))
+            continue
+        for seg in split_glued_line(text):
+            body.extend(_captions(seg.text) if seg.role == "body" else [seg])
+    body = _extract_bylines(body, st)
+    first_body = next((i for i, s in enumerate(body) if s.role == "body"), None)
+    if first_body is not None and sum(s.role == "body" for s in body) >= 2:
+        body[first_body].role = "lead"
+    st.segments.extend(body)
+    return st
+
+
+def _extract_bylines(body: list[Segment], st: Structure) -> list[Segment]:
+    out: list[Segment] = []
+    for i, seg in enumerate(body):
+        if seg.role != "body":
+            out.append(seg)
+            continue
+        before, byline, after = _split_byline(seg.text)
+        if byline is None:
+            out.append(seg)
+            continue
+        if before:
+            out.append(Segment("body", before))
+        out.append(Segment("byline", byline.text))
+        st.byline = byline  # the last one wins: it signs the article
+        if after:
+            out.append(Segment("body", after))
+    return out
+
+
+def structure_text(text: str, title_hint: str | None = None) -> Structure:
+    """Segments of a plain-text article (already normalized)."""
+    return structure_blocks([Block(None, line) for line in text.split("\n")], title_hint)
