@@ -32,8 +32,9 @@ class Sentence:
     start: int  # offset of the sentence in the article text
     end: int
     text: str
-    role: str  # the segment role: title, lead, body, heading, caption, byline
+    role: str  # the segment role: title, lead, body, heading, caption, byline, related
     words: list[Word] = field(default_factory=list)
+    syllables: list[Word] = field(default_factory=list)  # underthesea's regex tokens, before word grouping
     _pos: list[str] | None = None
     _ner: list[str] | None = None
 
@@ -119,19 +120,25 @@ def _ner_model():
     return CRFNERPredictor.Instance()
 
 
+def tokenize(text: str, offset: int = 0) -> tuple[list[Word], list[Word]]:
+    """(syllables, words) of a sentence: `Bộ`, `trưởng` and `Bộ trưởng`; offsets shifted by `offset`."""
+    syllables = [Word(m.group(0), m.start() + offset, m.end() + offset)
+                 for m in _syllable_pattern().finditer(text)]
+    if not syllables:
+        return [], []
+    tags = _segmenter().predict([[s.text] for s in syllables])
+    words: list[Word] = []
+    for tag, syl in zip(tags, syllables):
+        if tag == "I-W" and words:
+            words[-1] = Word(text[words[-1].start - offset: syl.end - offset], words[-1].start, syl.end)
+        else:
+            words.append(syl)
+    return syllables, words
+
+
 def segment_words(text: str, offset: int = 0) -> list[Word]:
     """Vietnamese words (`Bộ trưởng`, `Sergei Shoigu`) of a sentence, with offsets shifted by `offset`."""
-    syllables = [m for m in _syllable_pattern().finditer(text)]
-    if not syllables:
-        return []
-    tags = _segmenter().predict([[m.group(0)] for m in syllables])
-    words: list[Word] = []
-    for tag, m in zip(tags, syllables):
-        if tag == "I-W" and words:
-            words[-1] = Word(text[words[-1].start - offset: m.end()], words[-1].start, m.end() + offset)
-        else:
-            words.append(Word(m.group(0), m.start() + offset, m.end() + offset))
-    return words
+    return tokenize(text, offset)[1]
 
 
 def sentences_of(text: str, segments: list[tuple[str, int, int]]) -> list[Sentence]:
@@ -142,6 +149,6 @@ def sentences_of(text: str, segments: list[tuple[str, int, int]]) -> list[Senten
         for s, e in split_sentences(seg_text):
             start, end = seg_start + s, seg_start + e
             sentence = Sentence(len(out), start, end, text[start:end], role)
-            sentence.words = segment_words(sentence.text, start)
+            sentence.syllables, sentence.words = tokenize(sentence.text, start)
             out.append(sentence)
     return out

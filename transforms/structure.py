@@ -233,7 +233,19 @@ def structure_blocks(blocks: list[Block], title_hint: str | None = None) -> Stru
     return st
 
 
+_TRAILING_AUTHOR = re.compile(rf"(?<=[.!?…”\"])\s+(?P<author>[{UPPER}][{LETTER}.]*(?:\s+[{UPPER}][{LETTER}.]*){{0,3}})\s*$")
+
+
 def _extract_bylines(body: list[Segment], st: Structure) -> list[Segment]:
+    """Bylines with sources (`Minh Châu (theo AP, 29/5)`) anywhere; a bare author name ending the article."""
+    last = max((i for i, s in enumerate(body) if s.role in ("body", "lead")), default=None)
+    if last is not None and not _BYLINE.search(body[last].text):
+        m = _TRAILING_AUTHOR.search(body[last].text)
+        if m and len(m.group("author").split()) <= 4:
+            author = m.group("author")
+            body[last] = Segment(body[last].role, body[last].text[: m.start()].rstrip())
+            body.insert(last + 1, Segment("byline", author))
+            st.byline = Byline(text=author, author=author, agencies=[], date_text=None)
     out: list[Segment] = []
     for i, seg in enumerate(body):
         if seg.role != "body":

@@ -18,11 +18,23 @@ _VIETNAMESE_ONLY = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻ
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
 
-# A syllable: optional onset, a vowel nucleus of one to three letters, optional coda.
+# A syllable is an optional onset and one of the language's closed set of rhymes (vần), written
+# here without tone marks. `Ryan`, `Moon`, `Putin` fail; `Nga`, `Tim`, `Kim`, `Nguyễn` pass.
 _ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx]"
+_RHYMES = """
+a ai ao au ay ac ach am an ang anh ap at ăc ăm ăn ăng ăp ăt âc âm ân âng âp ât âu ây
+e eo ec em en eng ep et ê êch êm ên ênh êp êt êu
+i ia iu ich im in inh ip it iêc iêm iên iêng iêp iêt iêu
+o oi oc om on ong op ot oong ooc
+oa oai oao oay oac oach oam oan oang oanh oap oat oăc oăm oăn oăng oăt oe oeo oen oet
+ô ôi ôc ôm ôn ông ôp ôt ơ ơi ơm ơn ơp ơt
+u ua ui uc um un ung up ut uân uât uâng uây uê uênh uơ uy uya uych uyên uyêt uynh uyt uyu
+uôc uôi uôm uôn uông uôt
+ư ưa ưi ưu ưc ưm ưn ưng ưt ươc ươi ươm ươn ương ươp ươt ươu
+y yêm yên yêng yêt yêu
+""".split()
+_SYLLABLE = re.compile(rf"(?:{_ONSET})?(?:{'|'.join(sorted(_RHYMES, key=len, reverse=True))})")
 _VOWEL = "aăâeêioôơuưy"
-_CODA = "ng|nh|ch|[cmnpt]|[iouy]"
-_SYLLABLE = re.compile(rf"(?:{_ONSET})?[{_VOWEL}]{{1,3}}(?:{_CODA})?")
 
 
 def strip_tones(word: str) -> str:

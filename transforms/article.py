@@ -1,0 +1,132 @@
+"""One article, text to records: `clean` (decoded text -> structured article) and `extract`
+(structured article -> time expressions, publication date, mentions, events). Pure functions.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+
+from transforms import events as ev
+from transforms import mentions as mn
+from transforms import pubdate, timexes as tx
+from transforms.html_text import Block, html_to_blocks, looks_like_html
+from transforms.nlp import sentences_of
+from transforms.normalize import normalize_text
+from transforms.structure import structure_blocks
+from transforms.vietnamese import vietnamese_share
+
+MIN_BODY_CHARS = 40
+MIN_VIETNAMESE_SHARE = 0.25
+
+
+@dataclass
+class Document:
+    """A decoded input: one file, or one row of a tabular file."""
+    input_id: str
+    source_uri: str
+    text: str
+    encoding: str
+    title: str | None = None
+    published: str | None = None  # ISO date at any precision, from metadata
+    source: str | None = None  # outlet, from metadata
+
+
+@dataclass
+class Article:
+    article_id: str
+    input_id: str
+    source_uri: str
+    encoding: str
+    source: str | None
+    title: str | None
+    lead: str | None
+    body: str
+    text: str  # title, body, captions, byline, related lists: one segment per line; offsets refer here
+    segments: list[dict]  # {role, char_start, char_end}
+    headings: list[str]
+    captions: list[str]
+    byline: str | None
+    byline_author: str | None
+    byline_agencies: list[str]
+    byline_date: str | None
+    related: list[str]
+    images: list[str]
+    header: dict[str, str]
+    published_metadata: str | None
+    vietnamese_share: float
+
+
+class Rejected(ValueError):
+    def __init__(self, reason: str, detail: str):
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+def article_id_of(text: str) -> str:
+    """Stable id from the normalized text: the same story from two files or encodings is one article."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def clean(doc: Document) -> Article:
+    """Normalize and structure a decoded document; raises Rejected (empty, not_vietnamese)."""
+    raw = doc.text
+    if looks_like_html(raw) or doc.source_uri.lower().endswith((".html", ".htm")):
+        blocks = [Block(b.role, normalize_text(b.text)) for b in html_to_blocks(raw)]
+    else:
+        blocks = [Block(None, line) for line in normalize_text(raw).split("\n")]
+    st = structure_blocks(blocks, title_hint=normalize_text(doc.title) if doc.title else None)
+    body_segments = [s for s in st.segments if s.role in ("lead", "body", "heading")]
+    body = "\n".join(s.text for s in body_segments)
+    if len(body) < MIN_BODY_CHARS and not st.title:
+        raise Rejected("empty", f"no article text after cleaning ({len(body)} characters of body)")
+    share = vietnamese_share(" ".join(s.text for s in st.segments))
+    if share < MIN_VIETNAMESE_SHARE:
+        raise Rejected("not_vietnamese", f"only {share:.0%} of words read as Vietnamese")
+    lines = [(s.role, s.text) for s in st.segments] + [("related", r) for r in st.related]
+    text, segments, pos = [], [], 0
+    for role, line in lines:
+        segments.append({"role": role, "char_start": pos, "char_end": pos + len(line)})
+        text.append(line)
+        pos += len(line) + 1
+    full = "\n".join(text)
+    by = st.byline
+    return Article(
+        article_id=article_id_of(full), input_id=doc.input_id, source_uri=doc.source_uri, encoding=doc.encoding,
+        source=doc.source, title=st.title, lead=next(iter(st.text_of("lead")), None), body=body, text=full,
+        segments=segments, headings=st.text_of("heading"), captions=st.text_of("caption"),
+        byline=by.text if by else None, byline_author=by.author if by else None,
+        byline_agencies=by.agencies if by else [], byline_date=by.date_text if by else None,
+        related=st.related, images=st.images, header=st.header, published_metadata=doc.published,
+        vietnamese_share=round(share, 3))
+
+
+@dataclass
+class Extraction:
+    published: pubdate.Published
+    sentences: int
+    timexes: list[tx.Timex] = field(default_factory=list)
+    mentions: list[mn.Mention] = field(default_factory=list)
+    events: list[ev.Event] = field(default_factory=list)
+
+
+def extract(article: Article, today: dt.date | None = None) -> Extraction:
+    """Time expressions, publication date, mentions and events of a cleaned article."""
+    segments = [(s["role"], s["char_start"], s["char_end"]) for s in article.segments]
+    sentences = sentences_of(article.text, segments)
+    candidates = tx.recognize(sentences)
+    mentions = mn.article_mentions(sentences)
+    published = pubdate.infer_published(article.published_metadata, article.header, article.byline_date,
+                                        candidates, mentions, {s.index: s.start for s in sentences}, today)
+    timexes = tx.resolve(candidates, published.date)
+    events = ev.article_events(sentences, mentions, timexes, published.date)
+    return Extraction(published, len(sentences), timexes, mentions, events)
+
+
+def as_record(obj) -> dict:
+    return asdict(obj)
+
+
+_WS = re.compile(r"\s+")
