@@ -1,0 +1,113 @@
+"""Validation with great-expectations: each table against its suite (schemas/expectations.py).
+
+The boundary converts Arrow to pandas (great-expectations validates pandas frames here) and imports
+great-expectations lazily. Row-level failures come back as row positions with the expectation that
+failed, so the caller can quarantine exactly those rows; a table-level failure (wrong columns) is a
+pipeline bug and fails the run. Results are saved as JSON and as great-expectations Data Docs (HTML,
+built offline) under the report folder.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+
+from schemas.expectations import describe, expectations_for
+from schemas.tables import TABLES
+
+TABLE_LEVEL = {"expect_table_columns_to_match_set"}
+
+
+@dataclass
+class TableResult:
+    table: str
+    rows: int
+    success: bool
+    failures: dict[str, int] = field(default_factory=dict)  # expectation -> failing rows
+    failing_rows: dict[int, list[str]] = field(default_factory=dict)  # row position -> expectations
+    table_failures: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    tables: dict[str, TableResult]
+    html_index: str | None
+    json_path: str
+
+    @property
+    def success(self) -> bool:
+        return all(t.success for t in self.tables.values())
+
+    def summary(self) -> dict:
+        return {name: {"rows": t.rows, "success": t.success, "failures": t.failures,
+                       "table_failures": t.table_failures} for name, t in self.tables.items()}
+
+
+def _context(docs_dir: Path):
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import (DataContextConfig, InMemoryStoreBackendDefaults,
+                                                            ProgressBarsConfig)
+
+    # in-memory stores, and only our Data Docs site (no temporary one)
+    config = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+        progress_bars=ProgressBarsConfig(globally=False),
+        data_docs_sites={"vnevents": {
+            "class_name": "SiteBuilder", "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)}}})
+    ctx = gx.get_context(mode="ephemeral", project_config=config)
+    return gx, ctx
+
+
+def _frame(table: pa.Table):
+    """pandas at the boundary; list columns become Python lists (no expectation reads them)."""
+    df = table.to_pandas(types_mapper=None, date_as_object=True)
+    return df.reset_index(drop=True)
+
+
+def validate(tables: dict[str, pa.Table], report_dir: str | Path) -> Report:
+    """Validate each table; never raises for failing rows (they are reported for quarantine)."""
+    report_dir = Path(report_dir)
+    report_dir.mkdir(parents=True, exist_ok=True)
+    gx, ctx = _context(report_dir / "data_docs")
+    source = ctx.data_sources.add_pandas("vnevents")
+    results: dict[str, TableResult] = {}
+    raw_results = {}
+    for name, table in tables.items():
+        spec = TABLES[name]
+        asset = source.add_dataframe_asset(name)
+        batch = asset.add_batch_definition_whole_dataframe(f"{name}_batch")
+        suite = ctx.suites.add(gx.ExpectationSuite(name=name, expectations=expectations_for(spec)))
+        definition = ctx.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
+        checkpoint = ctx.checkpoints.add(gx.Checkpoint(
+            name=f"{name}_checkpoint", validation_definitions=[definition],
+            actions=[gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=["vnevents"])],
+            result_format={"result_format": "COMPLETE"}))
+        outcome = checkpoint.run(batch_parameters={"dataframe": _frame(table)})
+        result = TableResult(name, table.num_rows, outcome.success)
+        for suite_result in outcome.run_results.values():
+            raw_results[name] = suite_result.to_json_dict()
+            for r in suite_result.results:
+                if r.success:
+                    continue
+                label = describe(r.expectation_config)
+                if r.expectation_config.type in TABLE_LEVEL:
+                    result.table_failures.append(f"{label}: {r.result.get('details') or r.result}")
+                    continue
+                rows = r.result.get("unexpected_index_list") or []
+                result.failures[label] = len(rows)
+                for row in rows:
+                    result.failing_rows.setdefault(int(row), []).append(label)
+        results[name] = result
+    json_path = report_dir / "validation.json"
+    json_path.write_text(json.dumps({"summary": {n: {"rows": r.rows, "success": r.success, "failures": r.failures,
+                                                     "table_failures": r.table_failures} for n, r in results.items()},
+                                     "great_expectations": raw_results}, indent=1, default=str), encoding="utf-8")
+    index = report_dir / "data_docs" / "index.html"
+    return Report(results, str(index) if index.exists() else None, str(json_path))
