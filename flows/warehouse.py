@@ -72,13 +72,10 @@ def read_table(root: str | Path, name: str, columns: list[str] | None = None) ->
     files = table_files(root, name)
     if not files:
         return table.arrow_schema().empty_table().select(columns or table.column_names)
-    dataset = ds.dataset([str(f) for f in files], format="parquet", partitioning="hive",
+    partitioning = ds.partitioning(pa.schema([(c, pa.string()) for c in table.partition_by]), flavor="hive")
+    dataset = ds.dataset([str(f) for f in files], format="parquet", partitioning=partitioning,
                          partition_base_dir=str(current_snapshot(root) / name))
-    out = dataset.to_table(columns=[c for c in (columns or table.column_names) if c in dataset.schema.names])
-    for c in table.partition_by:  # partitions come back as dictionary or int: give them their declared type
-        if c in out.column_names:
-            out = out.set_column(out.column_names.index(c), c, pc.cast(out[c], pa.string()))
-    return out
+    return dataset.to_table(columns=[c for c in (columns or table.column_names) if c in dataset.schema.names])
 
 
 def _write_file(table: pa.Table, path: Path) -> None:

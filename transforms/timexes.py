@@ -132,11 +132,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.IGNORECASE)) f
     # hôm qua | sáng nay | chiều qua | đêm hôm qua | ngày mai
     ("relative_day", rf"(?:(?P<part>{_PART})\s+)?(?P<rel>{_alt(LEXICON['relative_days'])})\b|(?P<part2>{_PART})\s+(?P<suffix>{_alt(LEXICON['day_part_suffixes'])})\b"),
     # hôm thứ Bảy tuần qua | thứ Ba vừa qua | ngày thứ 7 vừa qua | Chủ nhật
-    ("weekday", rf"(?:(?:{_PART}|hôm|ngày|vào|hồi|sáng)\s+)*(?P<wd>{_alt(LEXICON['weekdays'])})(?!\s*\d\s*(?:giờ|h\b))(?:\s+(?P<shift>{_alt(LEXICON['week_shift'])}))?\b"),
+    ("weekday", rf"(?:(?:{_PART}|hôm|ngày|hồi)\s+)*(?P<wd>{_alt(LEXICON['weekdays'])})(?!\s*\d\s*(?:giờ|h\b))(?:\s+(?P<shift>{_alt(LEXICON['week_shift'])}))?\b"),
     # tháng trước | cuối tháng này | đầu tháng
     ("relative_month", rf"(?:(?P<mod>{_MOD})\s+)?(?P<rel>{_alt(LEXICON['relative_months'])})\b|(?P<mod2>{_MOD})\s+tháng\b(?!\s*(?:\d|{_alt(LEXICON['month_words'])}))"),
     # tháng 5 | hồi tháng 3 | tháng 7 tới | cuối tháng 6 | tháng Giêng
-    ("month", rf"(?:(?P<mod>{_MOD})\s+)?(?:hồi\s+|vào\s+)?tháng\s+(?P<m>1[0-2]|0?[1-9]|{_alt(LEXICON['month_words'])})(?![\d]|[/.\-]\d)\b(?:\s+(?P<shift>tới|trước|qua|này|sau|vừa qua))?"),
+    ("month", rf"(?:(?P<mod>{_MOD})\s+)?(?:hồi\s+)?tháng\s+(?P<m>1[0-2]|0?[1-9]|{_alt(LEXICON['month_words'])})(?![\d]|[/.\-]\d)\b(?:\s+(?P<shift>tới|trước|qua|này|sau|vừa qua))?"),
     # năm nay | năm ngoái | cuối năm tới
     ("relative_year", rf"(?:(?P<mod>{_MOD})\s+)?(?P<rel>{_alt(LEXICON['relative_years'])})\b"),
     # năm 2022 | đầu năm 2013
@@ -273,7 +273,7 @@ def _candidate(name: str, m: re.Match, sentence: Sentence) -> Candidate | None:
         return Candidate(kind="relative_year", offset=LEXICON["relative_years"][" ".join(g["rel"].lower().split())],
                          modifier=mod, **base)
     if name == "year_words":
-        if _DECADE_BEFORE.search(text[:start][-15:]):
+        if _DECADE_BEFORE.search(text[:start][-15:]) or re.search(r"(?i)(?:những|các|mấy)\s*$", text[:start]):
             return None
         return Candidate(kind="year", year=int(g["y"]), modifier=mod, **base)
     if name == "year_bare":

@@ -1,0 +1,58 @@
+"""Shared fixtures. Tests read the corpus from ../shared (never copied into the repo); they may skip when
+it is absent only outside CI. A Prefect test server is started once per session, for the tests that
+ask for it."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+SEED_1 = SAMPLES / "seeds" / "000_5ee90c6c6bb052ff.txt"
+SEED_2 = SAMPLES / "seeds" / "001_15b2be1134f67c00.txt"
+SHARED = Path(os.environ.get("VNEVENTS_SHARED", REPO.parent / "shared"))
+CORPUS = SHARED / "corpus"
+GOLD = SHARED / "gold"
+
+
+def need_shared() -> Path:
+    """The shared folder, or a skip (outside CI) / a failure (in CI) when it is missing."""
+    if CORPUS.is_dir():
+        return SHARED
+    if os.environ.get("CI"):
+        pytest.fail(f"CI needs {SHARED} (the shared corpus and gold files)")
+    pytest.skip(f"{SHARED} not present")
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    return need_shared()
+
+
+@pytest.fixture(scope="session")
+def corpus(shared) -> Path:
+    return shared / "corpus"
+
+
+def read_corpus(name: str) -> bytes:
+    need_shared()
+    return (CORPUS / name).read_bytes()
+
+
+@pytest.fixture(scope="session")
+def prefect_server():
+    """A temporary Prefect API for the whole session (about 12 s to start, so only once)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture
+def seed_texts() -> tuple[str, str]:
+    return SEED_1.read_text(encoding="utf-8"), SEED_2.read_text(encoding="utf-8")

@@ -1,0 +1,74 @@
+"""Structure on the seeds and on the corpus files that show each quirk (named in the MANIFEST files)."""
+import csv
+import re
+import unicodedata
+
+import pytest
+
+from tests.conftest import CORPUS, need_shared
+from transforms.article import Document, clean
+from transforms.decode import decode_bytes
+from transforms.normalize import normalize_text
+from transforms.structure import glue_points, structure_text
+
+
+def _clean(path) -> object:
+    data = path.read_bytes()
+    return clean(Document("x", str(path), decode_bytes(data).text, "utf-8"))
+
+
+def test_seed_1_title_heads_and_byline(seed_texts):
+    st = structure_text(normalize_text(seed_texts[0]))
+    assert st.title == "Mỹ có thể mua tên lửa của Nga"
+    assert [s.text for s in st.segments if s.role == "heading"] == [
+        "Liên minh phòng thủ", "Phản ứng của Nga", "Kế hoạch trong tương lai"]
+    assert st.byline.author == "Minh Châu"
+    assert st.byline.agencies == ["AP", "NBC"] and st.byline.date_text == "29/5"
+    body = "\n".join(s.text for s in st.segments if s.role in ("lead", "body"))
+    assert body.startswith("Đây được coi là") and "1972. Chính quyền Bush" in body
+    assert "Minh Châu" not in body
+
+
+def test_seed_2_image_name_and_caption(seed_texts):
+    st = structure_text(normalize_text(seed_texts[1]))
+    assert st.images == ["usrussia1.jpg"]
+    assert st.text_of("caption") == ["Nga - Mỹ sẽ bàn thảo về các vướng mắc trong quan hệ song phương (Ảnh: Fotolia/ viperagp)"]
+    assert st.title is None  # this article has no headline: it opens with its lead
+    assert all("usrussia1.jpg" not in s.text for s in st.segments)
+
+
+@pytest.mark.parametrize("text,points", [("của NgaĐây được", ["Đây được"]), ("McCain nói", []), ("YouTube", []),
+                                         ("tương laiNhiều nước", ["Nhiều nước"])])
+def test_glue_points(text, points):
+    assert [text[p:] for p in glue_points(text)] == points
+
+
+def _flagged(folder: str, flag: str) -> list:
+    need_shared()
+    with open(CORPUS / folder / "MANIFEST.tsv", encoding="utf-8") as f:
+        return [CORPUS / folder / r["file"] for r in csv.DictReader(f, delimiter="\t") if flag in (r.get("flags") or "")]
+
+
+@pytest.mark.parametrize("folder", ["vntc_2000s", "baomoi_2017"])
+def test_html_files_lose_tags_and_entities(folder):
+    files = _flagged(folder, "html")
+    assert files
+    for path in files:
+        a = _clean(path)
+        assert not re.search(r"<[a-zA-Z/][^>]*>", a.body), path
+        assert not re.search(r"&(?:[a-z]+|#\d+);", a.body), path
+
+
+@pytest.mark.parametrize("folder", ["vntc_2000s", "baomoi_2017"])
+def test_decomposed_files_become_nfc(folder):
+    files = _flagged(folder, "nfd")
+    assert files
+    for path in files:
+        assert unicodedata.is_normalized("NFC", _clean(path).text), path
+
+
+def test_baomoi_bylines_with_agency():
+    files = _flagged("baomoi_2017", "theo_byline")
+    assert files
+    found = [_clean(p) for p in files]
+    assert sum(bool(a.byline_agencies) for a in found) >= len(found) * 0.8
