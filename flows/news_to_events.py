@@ -44,7 +44,7 @@ def ingest(uris: list[str], out: str, first_order: int, max_bytes: int, columns:
 
 @task(cache_policy=NO_CACHE)
 def clean(ingest_path: str, out: str) -> str:
-    return str(stages.clean_batch(Path(ingest_path), Path(out)))
+    return str((_CPU or CpuPool(1)).run(stages.clean_batch, Path(ingest_path), Path(out)))
 
 
 @task(cache_policy=NO_CACHE)
@@ -124,16 +124,16 @@ def news_to_events(paths: list[str] | None = None, warehouse: str | None = None,
     uris = discover_inputs(paths)
     logger.info("run %s: %d input files from %s into %s", run_id, len(uris), paths, root)
     io_batches = _chunks(uris, settings.batch_size)
-    ingested = [ingest.submit(b, str(run_dir / "ingest" / f"batch-{i:05d}.parquet"), i * 10**6,
-                              settings.max_input_bytes, columns) for i, b in enumerate(io_batches)]
-    cleaned = [clean.submit(f, str(run_dir / "clean" / f"batch-{i:05d}.parquet")) for i, f in enumerate(ingested)]
-    clean_paths = [f.result() for f in cleaned]
-    batches, decisions = deduplicate(clean_paths, str(root), str(run_dir / "unique"), settings.batch_size)
-
     progress = create_progress_artifact(0.0, key="extract-progress", description="Articles extracted")
     extracted: list[dict[str, str]] = []
     t0 = time.monotonic()
     with CpuPool(settings.workers) as _CPU:
+        ingested = [ingest.submit(b, str(run_dir / "ingest" / f"batch-{i:05d}.parquet"), i * 10**6,
+                                  settings.max_input_bytes, columns) for i, b in enumerate(io_batches)]
+        cleaned = [clean.submit(f, str(run_dir / "clean" / f"batch-{i:05d}.parquet")) for i, f in enumerate(ingested)]
+        clean_paths = [f.result() for f in cleaned]
+        logger.info("ingest and clean: %d batches (%.1f s)", len(clean_paths), time.monotonic() - t0)
+        batches, decisions = deduplicate(clean_paths, str(root), str(run_dir / "unique"), settings.batch_size)
         futures = [extract.submit(b, str(run_dir / "extract"), run_id, ingested_at) for b in batches]
         for done in as_completed(futures):
             extracted.append(done.result())

@@ -83,7 +83,10 @@ def _find_triggers(sentence: Sentence) -> list[tuple[int, int, Trigger]]:
         hit = trie.longest(lower, i)
         if hit:
             end, trig = hit
-            out.append((sentence.syllables[i].start, sentence.syllables[end - 1].end, trig))
+            start_char, end_char = sentence.syllables[i].start, sentence.syllables[end - 1].end
+            # a one-syllable trigger must be a whole word: `bắt` but not `bắt đầu`, `ký` but not `thư ký`
+            if end - i > 1 or sentence.word_bounded(start_char, end_char):
+                out.append((start_char, end_char, trig))
             i = end
         else:
             i += 1

@@ -127,8 +127,9 @@ def _alias_ok(sentence: Sentence, span: _Span, spans_at: dict[int, _Span]) -> tu
     # a capitalized Vietnamese syllable glued on either side makes it part of another name
     # (`Nguyễn Thị Nga`, `Lê Hồng Anh`, `Đức Giáo hoàng`, `Mỹ Tho`, `Washington Post`)
     right_glued = nxt and _capitalized(nxt) and not nxt_known and (alias.ambiguous and is_syllable(nxt) or alias.use == "seat")
+    single = span.end - span.start == 1
     left_glued = prev and _capitalized(prev) and not prev_known and span.start - 1 > 0 \
-        and (alias.ambiguous or not is_syllable(prev)) and prev.lower() not in ("ông", "bà")
+        and (alias.ambiguous or (single and not is_syllable(prev))) and prev.lower() not in ("ông", "bà")
     if right_glued or left_glued:
         return False, alias.type
     if alias.type == "GPE" and (prev and prev.lower() in _LANGUAGE or nxt == "ngữ"):
@@ -251,14 +252,19 @@ def sentence_mentions(sentence: Sentence) -> list[Mention]:
                 and context not in _PLACE_WORDS:
             method = "vietnamese_name"
         elif any(_foreign(t) for t in run) and context not in _PLACE_WORDS | _ORG_WORDS | _LOCATIVE:
-            tags = _ner_tags(sentence, syl[a].start, syl[b - 1].end) if b - a >= 2 else set()
-            if "PER" in tags:
-                method = "ner"
-            elif b - a >= 2 and all(_foreign(t) or t.split("-")[0].lower() in gz.FOREIGN_NAME_PARTICLES for t in run) \
-                    and not _ENGLISH_ORG_WORDS & set(run) and "ORG" not in tags \
-                    and not ("LOC" in tags and run[0] in _PLACE_PREFIXES):
+            all_foreign = all(_foreign(t) or t.split("-")[0].lower() in gz.FOREIGN_NAME_PARTICLES for t in run)
+            if b - a >= 2 and all_foreign and not _ENGLISH_ORG_WORDS & set(run) and run[0] not in _PLACE_PREFIXES:
                 method = "name_shape"  # `Edward Snowden`, `Moqtada al-Sadr`: every part a foreign name part
-            elif not tags or tags == {"O"}:
+            elif b - a >= 2:
+                # mixed runs (`Kim Jong-un`, `Tim Ryan`) are what the CRF NER is worth running for
+                tags = _ner_tags(sentence, syl[a].start, syl[b - 1].end)
+                if "PER" in tags:
+                    method = "ner"
+                elif tags <= {"O"}:
+                    out.append(Mention(sentence.index, start, end, surface, "PER?", None, surface, confidence=0.3,
+                                       method="candidate"))
+                    continue
+            else:
                 out.append(Mention(sentence.index, start, end, surface, "PER?", None, surface, confidence=0.3,
                                    method="candidate"))  # a person only if coreference confirms it
                 continue

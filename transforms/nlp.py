@@ -1,8 +1,9 @@
 """Sentences and words with character offsets: underthesea's tokenization run once per sentence.
 
-Every extraction step reads the same `Sentence` objects. Word segmentation (a fast Rust CRF) runs for
-every sentence; POS tags and underthesea's NER (Python feature extraction, ~10x costlier) run only
-when a step asks for them, and are cached on the sentence.
+Every extraction step reads the same `Sentence` objects. Syllable tokenization runs once per sentence;
+the costlier CRF steps run only where they pay, on first use, cached on the sentence: word
+segmentation (for word boundaries of short triggers, and as input to the taggers), POS tags and
+underthesea's NER (Python feature extraction, ~10x the segmentation).
 
 underthesea's public functions return strings without offsets and re-run the whole chain inside
 (`ner()` re-tokenizes and re-tags), so this module drives its models directly: its regex syllable
@@ -33,10 +34,23 @@ class Sentence:
     end: int
     text: str
     role: str  # the segment role: title, lead, body, heading, caption, byline, related
-    words: list[Word] = field(default_factory=list)
-    syllables: list[Word] = field(default_factory=list)  # underthesea's regex tokens, before word grouping
+    syllables: list[Word] = field(default_factory=list)  # underthesea's regex tokens, computed once
+    _words: list[Word] | None = None
     _pos: list[str] | None = None
     _ner: list[str] | None = None
+
+    @property
+    def words(self) -> list[Word]:
+        """Words grouped by underthesea's segmentation CRF, computed once on first use."""
+        if self._words is None:
+            self._words = group_words(self.syllables, self.text, self.start)
+        return self._words
+
+    def word_bounded(self, start: int, end: int) -> bool:
+        """True if [start, end) begins and ends on word boundaries (`bắt` is not one inside `bắt đầu`)."""
+        starts = {w.start for w in self.words}
+        ends = {w.end for w in self.words}
+        return start in starts and end in ends
 
     def pos(self) -> list[str]:
         """POS tags (VLSP tagset: N, Np, V, A, E, ...), computed once on first use."""
@@ -120,12 +134,21 @@ def _ner_model():
     return CRFNERPredictor.Instance()
 
 
+def syllables_of(text: str, offset: int = 0) -> list[Word]:
+    """underthesea's regex tokens (syllables, numbers, punctuation) with offsets shifted by `offset`."""
+    return [Word(m.group(0), m.start() + offset, m.end() + offset) for m in _syllable_pattern().finditer(text)]
+
+
 def tokenize(text: str, offset: int = 0) -> tuple[list[Word], list[Word]]:
     """(syllables, words) of a sentence: `Bộ`, `trưởng` and `Bộ trưởng`; offsets shifted by `offset`."""
-    syllables = [Word(m.group(0), m.start() + offset, m.end() + offset)
-                 for m in _syllable_pattern().finditer(text)]
+    syllables = syllables_of(text, offset)
+    return syllables, group_words(syllables, text, offset)
+
+
+def group_words(syllables: list[Word], text: str, offset: int) -> list[Word]:
+    """Group syllables into words with the segmentation CRF."""
     if not syllables:
-        return [], []
+        return []
     tags = _segmenter().predict([[s.text] for s in syllables])
     words: list[Word] = []
     for tag, syl in zip(tags, syllables):
@@ -133,7 +156,7 @@ def tokenize(text: str, offset: int = 0) -> tuple[list[Word], list[Word]]:
             words[-1] = Word(text[words[-1].start - offset: syl.end - offset], words[-1].start, syl.end)
         else:
             words.append(syl)
-    return syllables, words
+    return words
 
 
 def segment_words(text: str, offset: int = 0) -> list[Word]:
@@ -149,6 +172,6 @@ def sentences_of(text: str, segments: list[tuple[str, int, int]]) -> list[Senten
         for s, e in split_sentences(seg_text):
             start, end = seg_start + s, seg_start + e
             sentence = Sentence(len(out), start, end, text[start:end], role)
-            sentence.syllables, sentence.words = tokenize(sentence.text, start)
+            sentence.syllables = syllables_of(sentence.text, start)
             out.append(sentence)
     return out

@@ -288,12 +288,31 @@ def _candidate(name: str, m: re.Match, sentence: Sentence) -> Candidate | None:
 _MERGE_GAP = re.compile(r"\s*[,(]?\s*$")
 
 
+# Cheap tests that let most sentences skip most patterns: numeric patterns need a digit, the others
+# one of their words.
+_NUMERIC = {"day_month_words", "month_year", "date_full", "day_range", "date_short", "month_slash_year",
+            "year_words", "year_bare"}
+_KEYWORDS = {"relative_day": ("hôm", "ngày", "nay", "qua", "mai", "kia", "mốt"), "weekday": ("thứ", "chủ nhật", "cn"),
+             "relative_month": ("tháng",), "month": ("tháng",), "relative_year": ("năm",),
+             "anaphora": ("ngày", "hôm")}
+
+
+def _applicable(name: str, has_digit: bool, lower: str) -> bool:
+    if name in _NUMERIC:
+        return has_digit
+    return any(k in lower for k in _KEYWORDS[name])
+
+
 def recognize(sentences: list[Sentence]) -> list[Candidate]:
     """All time expressions of the article, in text order, non-overlapping (longest wins)."""
     out: list[Candidate] = []
     for sentence in sentences:
         found: list[tuple[int, int, int, Candidate]] = []
+        has_digit = any(c.isdigit() for c in sentence.text)
+        lower = sentence.text.lower()
         for priority, (name, pattern) in enumerate(PATTERNS):
+            if not _applicable(name, has_digit, lower):
+                continue
             for m in pattern.finditer(sentence.text):
                 if m.end() == m.start():
                     continue
