@@ -73,7 +73,7 @@ def _frame(table: pa.Table):
 
 def validate(tables: dict[str, pa.Table], report_dir: str | Path) -> Report:
     """Validate each table; never raises for failing rows (they are reported for quarantine)."""
-    report_dir = Path(report_dir)
+    report_dir = Path(report_dir).resolve()  # great-expectations wants absolute store paths
     report_dir.mkdir(parents=True, exist_ok=True)
     gx, ctx = _context(report_dir / "data_docs")
     source = ctx.data_sources.add_pandas("vnevents")

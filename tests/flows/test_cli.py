@@ -40,3 +40,9 @@ def test_validate_published_tables(warehouse):
 def test_validate_without_warehouse(tmp_path):
     result = CliRunner().invoke(app, ["validate", "-w", str(tmp_path / "none")])
     assert result.exit_code != 0
+
+
+def test_validate_with_relative_warehouse(warehouse, monkeypatch):
+    monkeypatch.chdir(warehouse.parent)
+    result = CliRunner().invoke(app, ["validate", "-w", warehouse.name])
+    assert result.exit_code == 0, result.output
