@@ -62,7 +62,8 @@ _GLUE = re.compile(rf"(?<=[{LOWER}])(?=[{UPPER}][{LOWER}])")
 _WORD_BEFORE = re.compile(rf"[{LETTER}]+$")
 _WORD_AFTER = re.compile(rf"^[{LETTER}]+")
 _SENTENCE_END = re.compile(r"[.!?…:;][”\"’)]*\s*$")
-_CREDIT = re.compile(r"\(?\s*(?:Ảnh|Nguồn ảnh|Photo|Video)\s*:\s*[^()\n]{1,80}?(?:\)|\.(?=\s|$)|$)")
+_CREDIT_START = re.compile(r"\(?\s*(?:Ảnh|Nguồn ảnh|Nguồn|Photo|Video|Clip)\s*:\s*")
+_CREDIT_TOKEN = re.compile(r"[^\s)]+")
 _BYLINE = re.compile(
     rf"(?P<author>(?:[{UPPER}][{LETTER}.]*\s*){{1,4}})?\(\s*(?:[Tt]heo|[Nn]guồn|[Tt]ổng hợp từ)\s+"
     r"(?P<sources>[^()\n]{1,80})\)\s*\.?")
@@ -148,19 +149,69 @@ def _byline(text: str, author: str | None, sources: str) -> Byline:
     return Byline(text=" ".join(text.split()), author=author, agencies=parts, date_text=date)
 
 
+def _credit_end(line: str, start: int, parenthesized: bool = False) -> int:
+    """End of a photo credit starting at `start` (after `Ảnh:`): agency names run into the next sentence
+    without a full stop (`Ảnh: REUTERS Thủ tướng…`, `Ảnh: VGP/Quang Hiếu Đây là…`), so the credit is
+    the acronyms and foreign capitalized words, plus up to two name syllables after a `/`; it ends at
+    the first capitalized Vietnamese word, a lowercase word, a `)` or a full stop."""
+    if parenthesized:  # `(Ảnh: Fotolia/ viperagp)`: up to the closing parenthesis
+        close = line.find(")", start, start + 80)
+        if close != -1:
+            return close + 1 + (line[close + 1: close + 2] == ".")
+    rest = line[start:]
+    if len(rest.split()) <= 5 and not re.search(r"[.!?;]\s", rest):
+        return len(line)  # `Ảnh: Thu Loan` ending the line: all of it is the credit
+    named = _CREDIT_NAME.match(rest)  # `Ảnh: Thu Loan.`, `Ảnh: Trí Dũng/TTXVN Tham dự…`
+    if named:
+        return start + named.end()
+    end, after_slash = start, 0
+    for m in _CREDIT_TOKEN.finditer(line, start):
+        if line[end:m.start()].strip():
+            break  # punctuation between tokens
+        token = m.group(0).rstrip(".,;")
+        vietnamese = is_syllable(token)
+        if not token[:1].isupper() and not token[:1].isdigit():
+            break
+        if "/" in token:
+            after_slash = 2
+        elif vietnamese and not token.isupper():
+            if after_slash <= 0 or token in _SENTENCE_OPENERS:
+                break
+            after_slash -= 1
+        end = m.start() + len(token)
+        if m.group(0).endswith((".", ",", ";")):
+            break
+    while line[end:end + 1] in (")", "."):
+        end += 1
+    return end
+
+
+# A credit that is a person's name: one to four capitalized words closed by a full stop
+# (`Thu Loan.`), or ending in an agency after a slash (`Trí Dũng/TTXVN`, `VGP/Quang Hiếu`), where one
+# more capitalized word belongs to it unless it opens a sentence (is followed by a lowercase word).
+_CAP = f"[{UPPER}][^\\s.]*"
+_CREDIT_NAME = re.compile(rf"(?:{_CAP}\s){{0,3}}{_CAP}(?:\.|/[^\s]+(?:\s(?!\S*[{LOWER}]\S*\s[{LOWER}]){_CAP})?)")
+_SENTENCE_OPENERS = {"Đây", "Theo", "Sau", "Trong", "Tại", "Khi", "Các", "Những", "Ông", "Bà", "Song", "Nhưng",
+                     "Với", "Trước", "Do", "Vì", "Hiện", "Từ", "Năm", "Ngày", "Thủ", "Tổng"}
+
+
 def _captions(line: str) -> list[Segment]:
     """Split photo captions and credits (`… Ảnh: Reuters.`) out of a body line."""
     out: list[Segment] = []
     start = 0
-    for m in _CREDIT.finditer(line):
+    for m in _CREDIT_START.finditer(line):
+        if m.start() < start:
+            continue
+        credit_end = _credit_end(line, m.end(), m.group(0).lstrip().startswith("("))
+        if credit_end == m.end():
+            continue  # `Ảnh:` with no name after it
         before = line[start: m.start()]
         # the caption is the sentence that the credit closes
         cut = max((k.end() for k in re.finditer(r"[.!?…”]\s+", before)), default=0)
         if before[:cut].strip():
             out.append(Segment("body", before[:cut].strip()))
-        caption = (before[cut:] + m.group(0)).strip()
-        out.append(Segment("caption", caption))
-        start = m.end()
+        out.append(Segment("caption", (before[cut:] + line[m.start():credit_end]).strip()))
+        start = credit_end
     if line[start:].strip():
         out.append(Segment("body", line[start:].strip()))
     return out
