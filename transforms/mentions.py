@@ -342,7 +342,9 @@ def resolve_people(mentions: list[Mention]) -> list[Mention]:
             clusters.append({"key": key, "names": [m.surface], "members": [m], "country": None})
     resolved: dict[int, tuple[str, str | None]] = {}
     for c in clusters:
-        holder = next(filter(None, (_office_holder(n) for n in c["names"])), None)
+        # the table is asked with the fullest name seen: `Kim Kye-gwan` is not `Kim` Jong-un
+        fullest = max(c["names"], key=lambda n: (len(n.split()), -c["names"].index(n)))
+        holder = _office_holder(fullest)
         canonical = holder.name if holder else max(c["names"], key=lambda n: (len(n.split()), -c["names"].index(n)))
         country = next((m.country for m in c["members"] if m.country), None) or (holder.country if holder else None)
         for m in c["members"]:

@@ -83,7 +83,9 @@ def _offices(mentions: list[Mention]) -> list[list[gz.Person]]:
         office = titles.get((m.role or "").lower())
         if office == "former":
             continue
-        fitting = [p for p in terms if office in (None, "", p.office)] or terms
+        fitting = [p for p in terms if office in (None, "", p.office)]
+        if not fitting:
+            continue  # `Thái tử Charles` is not King Charles III: an office the table does not know
         key = fitting[0].name
         if key not in found or len(fitting) < len(found[key]):
             found[key] = fitting
@@ -105,24 +107,43 @@ def infer_published(metadata: str | None, header: dict[str, str], byline_date: s
     if found:
         return found
     today = today or dt.date.today()
-    past_years = [c.year for c in cands if c.year and not c.future and c.role != "related" and c.year <= today.year]
+    body = [c for c in cands if c.role != "related"]
+    past_years = [c.year for c in body if c.year and not c.future and c.year <= today.year]
     text_year = max(past_years) if past_years else None
-    day_month = _day_month_evidence(cands, byline_date, sentence_starts)
+    # related-article lists carry the dates of neighbouring stories: not a bound (a page may list later
+    # ones), but they tell the era, which breaks ties between years that fit the rest
+    related = sorted(c.year for c in cands if c.role == "related" and c.year and c.day)
+    era = related[len(related) // 2] if related else None
+    day_month = _day_month_evidence(body, byline_date, sentence_starts)
     offices = _offices(mentions)
 
+    # a day to test office holders against: the byline or dateline day, else the latest past day the
+    # article mentions (it is written soon after)
+    probe = (day_month[0], day_month[1]) if day_month else max(
+        ((c.month, c.day) for c in body if c.kind == "date" and c.day and not c.future), default=None)
+    probe = (probe[1], probe[0]) if probe and not day_month else probe  # as (day, month)
+
     def fits(year: int) -> int:
-        if day_month:
-            probe = _valid(year, day_month[1], day_month[0])
-            return sum(_in_office(t, probe.as_date()) for t in offices) if probe else -1
-        return sum(any(_in_office(t, dt.date(year, mo, 15)) for mo in range(1, 13)) for t in offices)
+        """How many of the named office holders were in office together that year."""
+        if probe:
+            day = _valid(year, probe[1], probe[0])
+            return sum(_in_office(t, day.as_date()) for t in offices) if day else -1
+        return max(sum(_in_office(t, dt.date(year, mo, 15)) for t in offices) for mo in range(1, 13))
 
     year, basis = text_year, "text"
-    if offices:
-        low = text_year or min(p.start.year for t in offices for p in t)
-        years = range(low, today.year + 1)
-        best = max(years, key=lambda y: (fits(y), -y), default=None)
-        if best is not None and fits(best) > (fits(text_year) if text_year else 0):
+    scores = {y: fits(y) for y in range(min((p.start.year for t in offices for p in t), default=today.year),
+                                        today.year + 1)} if offices else {}
+    top = max(scores.values(), default=0)
+    if top > 0:
+        # the years every named office holder fits; explicit years beyond them were plans, not the past
+        window = [y for y, score in scores.items() if score == top]
+        bound = max((y for y in past_years if y <= window[-1]), default=None)
+        candidates = [y for y in window if bound is None or y >= bound] or window
+        best = min(candidates, key=lambda y: (abs(y - era) if era else 0, y))
+        if best != text_year:
             year, basis = best, "world"
+    elif era and (text_year is None or era >= text_year):
+        year = era
     if year is None:
         return Published(None, "none")
     if day_month:

@@ -84,6 +84,7 @@ class Candidate:
     week_shift: int | str | None = None
     modifier: str | None = None  # start | mid | end (`đầu`, `giữa`, `cuối`)
     future: bool = False  # the clause speaks of the future (`sẽ`, `dự kiến`, `tới`)
+    past: bool = False  # the clause marks the past (`đã`, `vừa`, `hồi`)
     role: str = "body"
 
     @property
@@ -136,7 +137,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.IGNORECASE)) f
     # tháng trước | cuối tháng này | đầu tháng
     ("relative_month", rf"(?:(?P<mod>{_MOD})\s+)?(?P<rel>{_alt(LEXICON['relative_months'])})\b|(?P<mod2>{_MOD})\s+tháng\b(?!\s*(?:\d|{_alt(LEXICON['month_words'])}))"),
     # tháng 5 | hồi tháng 3 | tháng 7 tới | cuối tháng 6 | tháng Giêng
-    ("month", rf"(?:(?P<mod>{_MOD})\s+)?(?:hồi\s+)?tháng\s+(?P<m>1[0-2]|0?[1-9]|{_alt(LEXICON['month_words'])})(?![\d]|[/.\-]\d)\b(?:\s+(?P<shift>tới|trước|qua|này|sau|vừa qua))?"),
+    ("month", rf"(?:(?P<mod>{_MOD})\s+)?(?:hồi\s+)?tháng\s+(?P<m>1[0-2]|0?[1-9]|{_alt(LEXICON['month_words'])})(?![\d]|[/.\-]\d)\b"
+              rf"(?:\s+(?P<rel_year>{_alt(LEXICON['relative_years'])})\b|\s+(?P<shift>tới|trước|qua|này|sau|vừa qua))?"),
     # năm nay | năm ngoái | cuối năm tới
     ("relative_year", rf"(?:(?P<mod>{_MOD})\s+)?(?P<rel>{_alt(LEXICON['relative_years'])})\b"),
     # năm 2022 | đầu năm 2013
@@ -150,17 +152,20 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.IGNORECASE)) f
 _WEEKDAYS = {k: v for k, v in LEXICON["weekdays"].items()}
 _MONTH_WORDS = LEXICON["month_words"]
 _COUNT_UNITS = re.compile(rf"^\s*(?:{_alt(LEXICON['count_units'])})\b", re.IGNORECASE)
-_DECADE_BEFORE = re.compile(rf"(?:{_alt(LEXICON['decade_cues'])})\s*$", re.IGNORECASE)
+_DECADE_BEFORE = re.compile(rf"(?:{_alt(LEXICON['decade_cues'])})(?:\s+(?:đầu|giữa|cuối))?\s*$", re.IGNORECASE)
 _CODE_BEFORE = re.compile(r"(?:số|nghị quyết|quyết định|luật|mã|chuyến bay|phòng|đường|quốc lộ|model|mẫu|lớp|tàu|tên lửa)\s*$",
                           re.IGNORECASE)
-_DATE_PREFIX_BEFORE = re.compile(rf"(?:{_alt(LEXICON['date_prefixes'])}|thứ\s+\S+|[,:(–-])\s*$", re.IGNORECASE)
+_DATE_PREFIX_BEFORE = re.compile(rf"(?:{_alt(LEXICON['date_prefixes'])}|thứ\s+\S+|(?:{_PART}|hôm)\s+(?:nay|qua)|[,:(–-])\s*$",
+                                 re.IGNORECASE)
 _FUTURE = re.compile(rf"(?<!\w)(?:{_alt(LEXICON['future_cues'])})(?!\w)", re.IGNORECASE)
+_PAST = re.compile(rf"(?<!\w)(?:{_alt(LEXICON['past_cues'])})(?!\w)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?“”\"()]")
 # `hai tháng trước khi`, `một năm sau`: a count before a relative unit makes it a duration
-_COUNT_BEFORE = re.compile(r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|mấy|nhiều|các|những|mỗi|hàng|từng|nửa)\s*$",
+_COUNT_BEFORE = re.compile(r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|chục|trăm|nghìn|ngàn|vài|mấy|nhiều|các|những|mỗi|hàng|từng|nửa)\s*$",
                            re.IGNORECASE)
 _HABITUAL = re.compile(r"(?:mỗi|các|những|hằng|hàng)\s+(?:\S+\s+)?$|^\s*(?:hằng|hàng)\s+tuần", re.IGNORECASE)
-_QUANTITY_BEFORE = re.compile(r"(?:khoảng|hơn|gần|chiếm|tỷ lệ|tỉ lệ|tỷ số|tỉ số|thắng|thua|hòa|còn)\s*$", re.IGNORECASE)
+_QUANTITY_BEFORE = re.compile(r"(?:khoảng|hơn|gần|chiếm|tỷ lệ|tỉ lệ|tỷ số|tỉ số|thắng|thua|hòa|còn"
+                              r"|vụ|sự kiện|biến cố)\s*$", re.IGNORECASE)  # `vụ 11/9` names an event
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -217,9 +222,10 @@ def _candidate(name: str, m: re.Match, sentence: Sentence) -> Candidate | None:
     g = m.groupdict()
     text = sentence.text
     start, end = m.start(), m.end()
+    clause = _clause(text, start, end)
     base = dict(sentence_index=sentence.index, start=sentence.start + start, end=sentence.start + end,
-                surface=m.group(0), role=sentence.role,
-                future=bool(_FUTURE.search(_clause(text, start, end))))
+                surface=m.group(0), role=sentence.role, future=bool(_FUTURE.search(clause)),
+                past=bool(_PAST.search(clause)) or bool(re.match(r"(?i)(?:hồi|hôm)\b", m.group(0))))
     mod = LEXICON["period_modifiers"].get((g.get("mod") or g.get("mod2") or "").lower())
     if name in ("day_month_words", "date_full", "date_short", "day_range"):
         day, month = int(g["d"]), int(g["m"])
@@ -251,6 +257,9 @@ def _candidate(name: str, m: re.Match, sentence: Sentence) -> Candidate | None:
             return None
         if _HABITUAL.search(text[:start]) or _HABITUAL.search(text[end:end + 12]):
             return None  # `mỗi sáng thứ bảy`, `thứ Hai hằng tuần`
+        if re.match(r"\s+(?:liên tiếp|liên tục|trong|của)\b", text[end:]) or (
+                not lead and shift == "này" and not g["wd"][-1:].isupper()):
+            return None  # ordinals: `ngày thứ 3 liên tiếp`, `làn sóng … thứ hai này`
         return Candidate(kind="weekday", weekday=_WEEKDAYS[wd_text],
                          week_shift=LEXICON["week_shift"].get(shift) if shift else None, **base)
     if name in ("relative_month", "relative_year") and g.get("rel") and (
@@ -268,6 +277,10 @@ def _candidate(name: str, m: re.Match, sentence: Sentence) -> Candidate | None:
         future = base.pop("future") or shift == "tới" or shift == "sau"
         if shift in ("trước", "qua", "vừa qua"):
             future = False
+        if g.get("rel_year"):  # `tháng 6 năm ngoái`: a month of a year relative to publication
+            return Candidate(kind="month", month=month, modifier=mod, future=future,
+                             offset=LEXICON["relative_years"][" ".join(g["rel_year"].lower().split())],
+                             week_shift="relative_year", **base)
         return Candidate(kind="month", month=month, modifier=mod, future=future, **base)
     if name == "relative_year":
         return Candidate(kind="relative_year", offset=LEXICON["relative_years"][" ".join(g["rel"].lower().split())],
@@ -346,8 +359,10 @@ def _merge_adjacent(cands: list[Candidate], sentence: Sentence) -> list[Candidat
 
 
 # --- resolution -----------------------------------------------------------------------------------
-def _complete_year(month: int, day: int | None, dct: PartialDate, future: bool) -> int:
-    """The year that puts day/month nearest the publication date, past unless `future`."""
+def _complete_year(month: int, day: int | None, dct: PartialDate, future: bool, past: bool = True) -> int:
+    """The year that puts day/month nearest the publication date: the next one when the clause speaks
+    of the future, the last one when it marks the past, otherwise the nearest with the past preferred
+    (a date ahead counts double: `trước ngày bầu cử 3/11` written on 1 October is this November)."""
     if dct.month is None:
         return dct.year
     ref = dct.as_date() if dct.day else dt.date(dct.year, dct.month, calendar.monthrange(dct.year, dct.month)[1])
@@ -356,12 +371,13 @@ def _complete_year(month: int, day: int | None, dct: PartialDate, future: bool) 
         if day and not _valid_day(day, month, year):
             continue
         options.append((dt.date(year, month, day or 1), year))
-    if future:
-        ahead = [o for o in options if o[0] >= (ref if day else ref.replace(day=1))]
+    if future:  # a fortnight's grace: `sẽ` in a past narrative (`lo sợ tàu sẽ hết ôxy ngày 24/4`)
+        ahead = [o for o in options if o[0] >= (ref - dt.timedelta(days=14) if day else ref.replace(day=1))]
         return min(ahead)[1] if ahead else dct.year
-    # past, with a week's grace: a date just after the publication date is rarely a year back
-    behind = [o for o in options if o[0] <= ref + dt.timedelta(days=7)]
-    return max(behind)[1] if behind else dct.year
+    if past:  # with a week's grace: a date just after the publication date is rarely a year back
+        behind = [o for o in options if o[0] <= ref + dt.timedelta(days=7)]
+        return max(behind)[1] if behind else dct.year
+    return min(options, key=lambda o: (o[0] - ref).days * 2 if o[0] > ref else (ref - o[0]).days)[1]
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -406,9 +422,11 @@ def resolve_one(c: Candidate, dct: PartialDate | None, last_day: dt.date | None)
         return None, {"date": "day", "month": "month", "relative_year": "year",
                       "relative_month": "month"}.get(c.kind, "day")
     if c.kind == "date":
-        return PartialDate(_complete_year(c.month, c.day, dct, c.future), c.month, c.day).value, "day"
+        return PartialDate(_complete_year(c.month, c.day, dct, c.future, c.past), c.month, c.day).value, "day"
+    if c.kind == "month" and c.week_shift == "relative_year":
+        return PartialDate(dct.year + c.offset, c.month).value, "month"
     if c.kind == "month":
-        return PartialDate(_complete_year(c.month, None, dct, c.future), c.month).value, "month"
+        return PartialDate(_complete_year(c.month, None, dct, c.future, c.past), c.month).value, "month"
     if c.kind == "relative_year":
         return PartialDate(dct.year + c.offset).value, "year"
     if c.kind == "relative_month":
@@ -427,11 +445,28 @@ def resolve_one(c: Candidate, dct: PartialDate | None, last_day: dt.date | None)
     return None, None
 
 
-def resolve(cands: list[Candidate], dct: PartialDate | None) -> list[Timex]:
-    """Resolve in text order; anaphora (`cùng ngày`) take the last day resolved before them."""
+_RANGE_LINK = re.compile(r"^\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?$", re.IGNORECASE)
+
+
+def resolve(cands: list[Candidate], dct: PartialDate | None, texts: dict[int, tuple[int, str]] | None = None
+            ) -> list[Timex]:
+    """Resolve in text order; anaphora (`cùng ngày`) take the last day resolved before them, and the
+    end of a range (`từ ngày 5/11 đến 2/12`) the first year that puts it after its start."""
     out: list[Timex] = []
     last_day: dt.date | None = None
     for c in cands:
+        prev = out[-1] if out else None
+        if (c.kind == "date" and not c.year and prev and prev.granularity == "day" and prev.value and texts
+                and prev.sentence_index == c.sentence_index):
+            start, text = texts[c.sentence_index]
+            if _RANGE_LINK.match(text[prev.end - start: c.start - start]):
+                begin = dt.date.fromisoformat(prev.value)
+                year = begin.year + ((c.month, c.day) < (begin.month, begin.day))
+                if _valid_day(c.day, c.month, year):
+                    value = PartialDate(year, c.month, c.day).value
+                    last_day = dt.date.fromisoformat(value)
+                    out.append(Timex(c.sentence_index, c.start, c.end, c.surface, c.kind, value, "day"))
+                    continue
         value, granularity = resolve_one(c, dct, last_day)
         if value and granularity == "day":
             last_day = dt.date.fromisoformat(value)
