@@ -39,7 +39,7 @@ vnevents run {summary['run_id']} ({summary['seconds']} s)
   extracted     {summary['events']} events, {summary['mentions']} mentions, {summary['timexes']} time expressions
   validation    {'passed' if summary['validation_success'] else 'FAILED'}; {summary['quarantined_rows']} rows quarantined to `rejects`
                 report: {summary['report_html'] or summary['report_json']}
-  tables        {root}/{{articles,mentions,timexes,events,inputs,rejects,runs}} (Hive-partitioned Parquet)
+  tables        {root}/{{articles,mentions,timexes,events,entities,inputs,rejects,runs}} (Hive-partitioned Parquet)
   catalog       {summary['catalog']}
   query         vnevents query "SELECT event_root_code, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC" -w {root}
                 duckdb {summary['catalog']}""")
@@ -76,7 +76,7 @@ def validate(warehouse: Optional[str] = WAREHOUSE,
 
 @app.command()
 def query(sql: str = typer.Argument(..., help="SQL over the catalog views (articles, mentions, timexes, events, "
-                                             "inputs, rejects, runs, input_accounting, entity_counts)."),
+                                             "inputs, rejects, runs, entities, input_accounting)."),
           warehouse: Optional[str] = WAREHOUSE,
           fmt: str = typer.Option("table", "--format", help="table, csv or json.")) -> None:
     """Run SQL on the warehouse catalog (DuckDB) and print the result."""

@@ -93,7 +93,8 @@ def publish(staged_dir: str, warehouse: str, run_row: dict, keep: int) -> str:
     tables = {name: pq.read_table(staged / f"{name}.parquet") for name in TABLES if (staged / f"{name}.parquet").exists()}
     tables["runs"] = pa.Table.from_pylist([run_row], schema=TABLES["runs"].arrow_schema())
     keys = {k: set(v) for k, v in json.loads((staged / "keys.json").read_text("utf-8")).items()}
-    return str(wh.publish(warehouse, tables, keys, run_row["run_id"], keep=keep))
+    return str(wh.publish(warehouse, tables, keys, run_row["run_id"], keep=keep,
+                          derive={"entities": stages.derive_entities}))
 
 
 @task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)

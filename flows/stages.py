@@ -299,3 +299,35 @@ def quarantine(tables: dict[str, pa.Table], failing: dict[str, dict[int, list[st
         tables["rejects"] = pa.concat_tables([tables["rejects"],
                                               pa.Table.from_pylist(new_rejects, schema=TABLES["rejects"].arrow_schema())])
     return tables, count
+
+
+# --- derived tables -----------------------------------------------------------------------------------
+def derive_entities(snapshot: Path) -> pa.Table:
+    """The `entities` table from a snapshot's mentions and articles: one row per entity_id."""
+    import duckdb
+
+    mentions = snapshot / "mentions"
+    if not any(mentions.rglob("*.parquet")):
+        from schemas.tables import TABLES
+        return TABLES["entities"].arrow_schema().empty_table()
+    glob = lambda name: (snapshot / name / "**" / "*.parquet").as_posix().replace("'", "''")  # noqa: E731
+    con = duckdb.connect()
+    try:
+        return con.sql(f"""
+            WITH m AS (SELECT * FROM read_parquet('{glob("mentions")}', hive_partitioning=true)),
+                 a AS (SELECT article_id, published_date, ingested_at
+                       FROM read_parquet('{glob("articles")}', hive_partitioning=true)),
+                 surfaces AS (SELECT entity_id, surface, count(*) AS n FROM m GROUP BY ALL)
+            SELECT m.entity_id, any_value(m.entity_type) AS entity_type,
+                   mode(m.canonical_name) AS canonical_name, mode(m.entity_code) AS entity_code,
+                   mode(m.country) AS country,
+                   (SELECT list(surface ORDER BY n DESC, surface)[1:20] FROM surfaces s
+                    WHERE s.entity_id = m.entity_id) AS aliases,
+                   min(a.published_date) AS first_seen, max(a.published_date) AS last_seen,
+                   min(a.ingested_at) AS first_ingested_at, count(*) AS mention_count,
+                   count(DISTINCT m.article_id) AS article_count,
+                   any_value(m.entity_type) AS entity_type_partition
+            FROM m LEFT JOIN a USING (article_id)
+            GROUP BY m.entity_id ORDER BY m.entity_id""").to_arrow_table()
+    finally:
+        con.close()

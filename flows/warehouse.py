@@ -21,6 +21,7 @@ import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -115,9 +116,10 @@ def _write_rows(new: Path, table: Table, rows: pa.Table, run_id: str) -> None:
 
 
 def publish(root: str | Path, staged: dict[str, pa.Table], replace_keys: dict[str, set[str]], run_id: str,
-            keep: int = 3) -> Path:
+            keep: int = 3, derive: dict[str, Callable[[Path], pa.Table]] | None = None) -> Path:
     """Publish one run's rows: every table's rows keyed by `replace_keys[table]` are replaced by the
-    staged ones, atomically. Returns the new snapshot folder."""
+    staged ones, atomically. Derived tables are recomputed by `derive[name](new_snapshot)` from the new
+    snapshot before it goes live. Returns the new snapshot folder."""
     root = check_root(str(root))
     snapshots = root / SNAPSHOTS
     snapshots.mkdir(exist_ok=True)
@@ -130,10 +132,18 @@ def publish(root: str | Path, staged: dict[str, pa.Table], replace_keys: dict[st
         tmp = snapshots / f"{name}.tmp"
         tmp.mkdir()
         for table in TABLES.values():
+            if table.derived:
+                continue
             if old:
                 _carry_over(old, tmp, table, replace_keys.get(table.name, set()))
             if table.name in staged:
                 _write_rows(tmp, table, staged[table.name], run_id)
+            (tmp / table.name).mkdir(exist_ok=True)
+        for table in (t for t in TABLES.values() if t.derived):
+            if derive and table.name in derive:
+                _write_rows(tmp, table, derive[table.name](tmp).cast(table.arrow_schema()), run_id)
+            elif old:
+                _carry_over(old, tmp, table, set())
             (tmp / table.name).mkdir(exist_ok=True)
         _fsync_tree(tmp)
         final = snapshots / name

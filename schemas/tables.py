@@ -42,6 +42,7 @@ class Table:
     ordered_pairs: tuple[tuple[str, str], ...] = ()  # (a, b): a > b on every row (char_end > char_start)
     quarantine: bool = True  # failing rows go to `rejects`; False: a failure fails the run
     append_only: bool = False  # `runs`: one row per run, never replaced
+    derived: bool = False  # recomputed from the other tables at every publish (`entities`)
     children: tuple[str, ...] = field(default_factory=tuple)  # rows keyed by this table's key
 
     def arrow_schema(self) -> pa.Schema:
@@ -265,4 +266,27 @@ RUNS = Table(
     replace_key="run_id", partition_by=("run_date",), quarantine=False, append_only=True,
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, TIMEXES, MENTIONS, EVENTS, INPUTS, REJECTS, RUNS)}
+ENTITIES = Table(
+    "entities", "One row per canonical entity the warehouse mentions, merged across runs (derived from `mentions` "
+    "at every publish).",
+    (
+        Column("entity_id", pa.string(), "Stable id: GPE and IGO by code, people and others by their "
+               "spelling-insensitive canonical name; the same across runs.", nullable=False, unique=True),
+        Column("entity_type", pa.string(), "PER, GPE, IGO, ORG or LOC.", nullable=False, values=ENTITY_TYPES),
+        Column("canonical_name", pa.string(), "Most frequent canonical name of its mentions."),
+        Column("entity_code", pa.string(), "ISO3 or IGO code; a person's country."),
+        Column("country", pa.string(), "A person's country, where known."),
+        Column("aliases", pa.list_(pa.string()), "Surface forms seen, most frequent first (at most 20)."),
+        Column("first_seen", pa.date32(), "Earliest publication date of an article naming it."),
+        Column("last_seen", pa.date32(), "Latest publication date of an article naming it."),
+        Column("first_ingested_at", pa.timestamp("us", tz="UTC"), "When a run first read an article naming it."),
+        Column("mention_count", pa.int64(), "Mentions.", nullable=False, min=1),
+        Column("article_count", pa.int64(), "Articles naming it.", nullable=False, min=1),
+        Column("entity_type_partition", pa.string(), "Partition: the entity type.", nullable=False,
+               values=ENTITY_TYPES),
+    ),
+    replace_key="entity_id", partition_by=("entity_type_partition",), quarantine=False, derived=True,
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, TIMEXES, MENTIONS, EVENTS, INPUTS, REJECTS, RUNS,
+                                                 ENTITIES)}
