@@ -217,8 +217,25 @@ def _captions(line: str) -> list[Segment]:
     return out
 
 
+_CAMEL = re.compile(rf"\b([{UPPER}][{LOWER}]+)([{UPPER}][{LOWER}]+)\b")
+
+
+def _split_known_names(line: str) -> str:
+    """`đại biện lâm thời AlgeriaAli Belaroussi` -> `Algeria Ali`: a known place name glued to the next
+    capitalized word (a lost space, not a name like `McCain`)."""
+    if not _CAMEL.search(line):
+        return line
+    from transforms.gazetteer import aliases
+    trie = aliases()
+
+    def split(m: re.Match) -> str:
+        hit = trie.longest([m.group(1)], 0)
+        return f"{m.group(1)} {m.group(2)}" if hit and hit[0] == 1 and not hit[1].ambiguous else m.group(0)
+    return _CAMEL.sub(split, line)
+
+
 def _clean_line(line: str, images: list[str]) -> str:
-    line = _MARKUP_DEBRIS.sub(" ", line)
+    line = _split_known_names(_MARKUP_DEBRIS.sub(" ", line))
     for m in _IMAGE_NAME.finditer(line):
         images.append(m.group(0).rsplit("/", 1)[-1])
     line = _URL.sub(" ", _IMAGE_NAME.sub(" ", line)) if _IMAGE_NAME.search(line) else line
