@@ -2,8 +2,53 @@
 from __future__ import annotations
 
 
+def _actor(n: int, side: str) -> str:
+    return (f"e.{side}_actor_code AS Actor{n}Code, e.{side}_actor_name AS Actor{n}Name, "
+            f"e.{side}_actor_country AS Actor{n}CountryCode, e.{side}_actor_group AS Actor{n}KnownGroupCode, "
+            f"NULL::VARCHAR AS Actor{n}EthnicCode, NULL::VARCHAR AS Actor{n}Religion1Code, "
+            f"NULL::VARCHAR AS Actor{n}Religion2Code, NULL::VARCHAR AS Actor{n}Type1Code, "
+            f"NULL::VARCHAR AS Actor{n}Type2Code, NULL::VARCHAR AS Actor{n}Type3Code")
+
+
+def _geo(prefix: str, name: str, country: str) -> str:
+    return (f"CASE WHEN {name} IS NULL THEN 0 ELSE 1 END AS {prefix}_Type, {name} AS {prefix}_FullName, "
+            f"{country} AS {prefix}_CountryCode, NULL::VARCHAR AS {prefix}_ADM1Code, "
+            f"NULL::VARCHAR AS {prefix}_ADM2Code, NULL::DOUBLE AS {prefix}_Lat, NULL::DOUBLE AS {prefix}_Long, "
+            f"NULL::VARCHAR AS {prefix}_FeatureID")
+
+
+# GDELT 2.0 event table (http://data.gdeltproject.org/documentation/GDELT-Event_Codebook-V2.0.pdf), in its
+# column order. Differences: GLOBALEVENTID is vnevents' hex event_id; country codes are ISO 3166 alpha-3
+# (GDELT uses CAMEO country codes for actors, which mostly agree, and FIPS for geography); actor types,
+# ethnicity, religion, coordinates and tone are not coded and are NULL; NumMentions/NumArticles/NumSources
+# count the reports of the same happening (event_clusters).
+GDELT_EVENTS = f"""
+SELECT e.event_id AS GLOBALEVENTID,
+       CAST(strftime(e.event_date, '%Y%m%d') AS INTEGER) AS SQLDATE,
+       CAST(strftime(e.event_date, '%Y%m') AS INTEGER) AS MonthYear,
+       year(e.event_date) AS Year,
+       round(year(e.event_date) + (dayofyear(e.event_date) - 1) / 365.0, 4) AS FractionDate,
+       {_actor(1, "source")},
+       {_actor(2, "target")},
+       1 AS IsRootEvent,
+       e.event_code AS EventCode, substr(e.event_code, 1, 3) AS EventBaseCode, e.event_root_code AS EventRootCode,
+       e.quad_class AS QuadClass, e.goldstein AS GoldsteinScale,
+       c.num_mentions AS NumMentions, c.num_sources AS NumSources, c.num_articles AS NumArticles,
+       NULL::DOUBLE AS AvgTone,
+       {_geo("Actor1Geo", "NULL::VARCHAR", "e.source_actor_country")},
+       {_geo("Actor2Geo", "NULL::VARCHAR", "e.target_actor_country")},
+       {_geo("ActionGeo", "e.location_name", "e.location_code")},
+       CAST(strftime(a.ingested_at, '%Y%m%d%H%M%S') AS BIGINT) AS DATEADDED,
+       a.source_uri AS SOURCEURL
+FROM events e
+LEFT JOIN event_clusters c USING (cluster_id)
+LEFT JOIN articles a USING (article_id)
+"""
+
+
 def extra_views() -> dict[str, str]:
     return {
         # the accounting in one query: every input ended as an article, a duplicate or a reject
         "input_accounting": "SELECT outcome, reason, count(*) AS inputs FROM inputs GROUP BY ALL ORDER BY inputs DESC",
+        "gdelt_events": GDELT_EVENTS,
     }

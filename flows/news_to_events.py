@@ -94,7 +94,8 @@ def publish(staged_dir: str, warehouse: str, run_row: dict, keep: int) -> str:
     tables["runs"] = pa.Table.from_pylist([run_row], schema=TABLES["runs"].arrow_schema())
     keys = {k: set(v) for k, v in json.loads((staged / "keys.json").read_text("utf-8")).items()}
     return str(wh.publish(warehouse, tables, keys, run_row["run_id"], keep=keep,
-                          derive={"entities": stages.derive_entities}))
+                          derive={"entities": stages.derive_entities,
+                                  "event_clusters": stages.derive_event_clusters}))
 
 
 @task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 from flows import sources
 from transforms import article as art
 from transforms.decode import DecodeError, decode_bytes
-from transforms.events import event_id
+from transforms.events import cluster_id, event_id
 from transforms.mentions import name_key
 from transforms.timexes import PartialDate
 
@@ -181,8 +181,10 @@ def extract_batch(batch_path: str, out_dir: str, run_id: str, ingested_at: str) 
                 "sentence_index", "char_start", "char_end", "evidence", "trigger", "trigger_start", "trigger_end",
                 "event_code", "event_root_code", "quad_class", "goldstein", "source_actor_code", "target_actor_code",
                 "source_actor_name", "target_actor_name", "event_date_precision", "event_date_basis", "modality",
-                "location_name", "location_code", "confidence")}
-            row.update(event_id=event_id(aid, e), article_id=aid, event_date=date.as_date() if date else None,
+                "location_name", "location_code", "confidence", "source_actor_country", "target_actor_country",
+                "source_actor_group", "target_actor_group")}
+            row.update(event_id=event_id(aid, e), cluster_id=cluster_id(e), article_id=aid,
+                       event_date=date.as_date() if date else None,
                        event_year=f"{date.year:04d}" if date else "undated",
                        event_month=f"{date.month or 1:02d}" if date else "undated", run_id=run_id)
             out["events"].append(row)
@@ -329,5 +331,36 @@ def derive_entities(snapshot: Path) -> pa.Table:
                    any_value(m.entity_type) AS entity_type_partition
             FROM m LEFT JOIN a USING (article_id)
             GROUP BY m.entity_id ORDER BY m.entity_id""").to_arrow_table()
+    finally:
+        con.close()
+
+
+def derive_event_clusters(snapshot: Path) -> pa.Table:
+    """The `event_clusters` table from a snapshot's events and articles: one row per happening."""
+    import duckdb
+
+    from schemas.tables import TABLES
+
+    if not any((snapshot / "events").rglob("*.parquet")):
+        return TABLES["event_clusters"].arrow_schema().empty_table()
+    glob = lambda name: (snapshot / name / "**" / "*.parquet").as_posix().replace("'", "''")  # noqa: E731
+    con = duckdb.connect()
+    try:
+        return con.sql(f"""
+            WITH e AS (SELECT * FROM read_parquet('{glob("events")}', hive_partitioning=true)),
+                 a AS (SELECT article_id, published_date,
+                              coalesce(source, regexp_extract(source_uri, '^[a-z0-9]+://([^/]+)', 1),
+                                       regexp_extract(source_uri, '([^/]+)/[^/]+$', 1)) AS outlet
+                       FROM read_parquet('{glob("articles")}', hive_partitioning=true))
+            SELECT cluster_id, any_value(event_root_code) AS event_root_code,
+                   arg_min(source_actor_code, event_id) AS source_actor_code,
+                   arg_min(target_actor_code, event_id) AS target_actor_code,
+                   any_value(event_date) AS event_date, any_value(event_date_precision) AS event_date_precision,
+                   count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
+                   greatest(count(DISTINCT nullif(outlet, '')), 1) AS num_sources,
+                   min(published_date) AS first_published, max(published_date) AS last_published,
+                   any_value(event_root_code) AS root_partition
+            FROM e LEFT JOIN a USING (article_id)
+            GROUP BY cluster_id ORDER BY cluster_id""").to_arrow_table()
     finally:
         con.close()

@@ -72,7 +72,8 @@ ARTICLES = Table(
                "encodings is one article.", nullable=False, regex=HEX16, unique=True),
         Column("input_id", pa.string(), "The input it was first read from (see `inputs`).", nullable=False),
         Column("source_uri", pa.string(), "The input path or URL as given (a tabular row's `url`).", nullable=False),
-        Column("source", pa.string(), "Outlet, where metadata names it."),
+        Column("source", pa.string(), "Outlet: from metadata, else the host of the article's URL (the input's, or "
+               "a `# url` header line)."),
         Column("encoding", pa.string(), "Encoding the input was decoded from (utf-8, utf-16-le, cp1258, tcvn3, vni, "
                "viscii).", nullable=False),
         Column("title", pa.string(), "Headline."),
@@ -179,6 +180,12 @@ EVENTS = Table(
         Column("target_actor_code", pa.string(), "Receiving actor, same codes; null for drills and tests."),
         Column("source_actor_name", pa.string(), "Name of the source mention."),
         Column("target_actor_name", pa.string(), "Name of the target mention."),
+        Column("source_actor_country", pa.string(), "ISO3 of the source when it is a state, its official or "
+               "citizen."),
+        Column("target_actor_country", pa.string(), "ISO3 of the target when it is a state, its official or "
+               "citizen."),
+        Column("source_actor_group", pa.string(), "IGO or non-state group code of the source."),
+        Column("target_actor_group", pa.string(), "IGO or non-state group code of the target."),
         Column("event_date", pa.date32(), "Date of the event (first day of the month or year at coarser "
                "precision); null when neither the text nor the publication date gives one."),
         Column("event_date_precision", pa.string(), "day, month or year.", values=PRECISIONS),
@@ -189,6 +196,8 @@ EVENTS = Table(
         Column("location_name", pa.string(), "Place named with `tại`/`ở`."),
         Column("location_code", pa.string(), "Country of the place, where known."),
         Column("confidence", pa.float32(), "0-1.", nullable=False, min=0, max=1),
+        Column("cluster_id", pa.string(), "The happening it reports: shared by events with the same dyad, root and "
+               "date in any article (see `event_clusters`).", nullable=False, regex=HEX16),
         Column("event_year", pa.string(), "Partition: year of `event_date`, or `undated`.", nullable=False,
                regex=r"^(?:\d{4}|undated)$"),
         Column("event_month", pa.string(), "Partition: month of `event_date` (01-12), or `undated`.",
@@ -288,5 +297,26 @@ ENTITIES = Table(
     replace_key="entity_id", partition_by=("entity_type_partition",), quarantine=False, derived=True,
 )
 
+EVENT_CLUSTERS = Table(
+    "event_clusters", "One row per happening: events with the same dyad, root and date across articles, counted as "
+    "GDELT counts mentions, articles and sources (derived from `events` at every publish).",
+    (
+        Column("cluster_id", pa.string(), "See `events.cluster_id`.", nullable=False, unique=True, regex=HEX16),
+        Column("event_root_code", pa.string(), "CAMEO root.", nullable=False, values=CAMEO_ROOTS),
+        Column("source_actor_code", pa.string(), "Source actor (of the first event; either order for roots 04-06)."),
+        Column("target_actor_code", pa.string(), "Target actor."),
+        Column("event_date", pa.date32(), "Date of the happening."),
+        Column("event_date_precision", pa.string(), "day, month or year.", values=PRECISIONS),
+        Column("num_mentions", pa.int64(), "Events (one per article at most, as events are deduplicated per "
+               "article) reporting it.", nullable=False, min=1),
+        Column("num_articles", pa.int64(), "Distinct articles reporting it.", nullable=False, min=1),
+        Column("num_sources", pa.int64(), "Distinct outlets reporting it.", nullable=False, min=1),
+        Column("first_published", pa.date32(), "Earliest publication date of a reporting article."),
+        Column("last_published", pa.date32(), "Latest publication date of a reporting article."),
+        Column("root_partition", pa.string(), "Partition: the CAMEO root.", nullable=False, values=CAMEO_ROOTS),
+    ),
+    replace_key="cluster_id", partition_by=("root_partition",), quarantine=False, derived=True,
+)
+
 TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, TIMEXES, MENTIONS, EVENTS, INPUTS, REJECTS, RUNS,
-                                                 ENTITIES)}
+                                                 ENTITIES, EVENT_CLUSTERS)}

@@ -93,9 +93,11 @@ def clean(doc: Document) -> Article:
         pos += len(line) + 1
     full = "\n".join(text)
     by = st.byline
+    url = doc.source_uri if "://" in doc.source_uri else st.header.get("url", "")
+    host = re.match(r"^[a-z0-9+.-]+://(?:www\.)?([^/:]+)", url or "")
     return Article(
         article_id=article_id_of(full), input_id=doc.input_id, source_uri=doc.source_uri, encoding=doc.encoding,
-        source=doc.source, title=st.title, lead=next(iter(st.text_of("lead")), None), body=body, text=full,
+        source=doc.source or (host.group(1) if host else None), title=st.title, lead=next(iter(st.text_of("lead")), None), body=body, text=full,
         segments=segments, headings=st.text_of("heading"), captions=st.text_of("caption"),
         byline=by.text if by else None, byline_author=by.author if by else None,
         byline_agencies=by.agencies if by else [], byline_date=by.date_text if by else None,

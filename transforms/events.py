@@ -64,6 +64,10 @@ class Event:
     location_name: str | None
     location_code: str | None
     confidence: float
+    source_actor_country: str | None = None  # ISO3 of a state actor or of a person's country
+    target_actor_country: str | None = None
+    source_actor_group: str | None = None  # IGO or non-state group code
+    target_actor_group: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -360,8 +364,21 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[T
                 source_actor_name=source.canonical_name if source else None,
                 target_actor_name=target.canonical_name if target else None,
                 event_date=value, event_date_precision=precision, event_date_basis=basis, modality=modality,
-                location_name=loc_name, location_code=loc_code, confidence=confidence))
+                location_name=loc_name, location_code=loc_code, confidence=confidence,
+                source_actor_country=_country_of(source), target_actor_country=_country_of(target),
+                source_actor_group=_group_of(source), target_actor_group=_group_of(target)))
     return out
+
+
+def _country_of(m: Mention | None) -> str | None:
+    if m is None:
+        return None
+    code = m.country if m.entity_type == "PER" else m.entity_code if m.entity_type in ("GPE", "LOC") else None
+    return code if code in _countries() else None
+
+
+def _group_of(m: Mention | None) -> str | None:
+    return m.entity_code if m is not None and m.entity_type in ("IGO", "ORG") else None
 
 
 @lru_cache(maxsize=1)
@@ -410,6 +427,16 @@ def article_events(sentences: list[Sentence], mentions: list[Mention], timexes: 
 
 def event_id(article_id: str, e: Event) -> str:
     key = "|".join(str(x) for x in (article_id, e.source_actor_code, e.target_actor_code, e.event_code, e.event_date))
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def cluster_id(e: Event) -> str:
+    """Events that describe the same happening share it: same dyad (either order for roots 04-06, as the
+    scorer matches them), root and date at its precision, whatever article reports them."""
+    actors = (e.source_actor_code or "", e.target_actor_code or "")
+    if e.event_root_code in _SYMMETRIC:
+        actors = tuple(sorted(actors))
+    key = "|".join((*actors, e.event_root_code, e.event_date or ""))
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
