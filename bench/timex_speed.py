@@ -17,7 +17,7 @@ sys.path.insert(0, str(REPO))
 
 
 def main() -> int:
-    from transforms.article import Document, Rejected, clean, extract
+    from transforms.article import Document, clean, extract
     from transforms.decode import decode_bytes
     from transforms.nlp import sentences_of
     from transforms.timexes import PartialDate, recognize, resolve

@@ -18,6 +18,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 import pyarrow as pa  # noqa: E402
+import pyarrow.parquet as pq  # noqa: E402
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import (create_link_artifact, create_markdown_artifact,  # noqa: E402
                                create_progress_artifact, update_progress_artifact)
@@ -77,7 +78,6 @@ def validate_and_quarantine(clean_paths: list[str], decisions: str, extracted: l
     staged = Path(report_dir).parent / "staged"
     staged.mkdir(exist_ok=True)
     for name, table in tables.items():
-        import pyarrow.parquet as pq
         pq.write_table(table, staged / f"{name}.parquet")
     (staged / "keys.json").write_text(json.dumps({k: sorted(v) for k, v in keys.items()}), encoding="utf-8")
     summary = {"json": report.json_path, "html": report.html_index, "tables": report.summary(),
@@ -87,8 +87,6 @@ def validate_and_quarantine(clean_paths: list[str], decisions: str, extracted: l
 
 @task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def publish(staged_dir: str, warehouse: str, run_row: dict, keep: int) -> str:
-    import pyarrow.parquet as pq
-
     staged = Path(staged_dir)
     tables = {name: pq.read_table(staged / f"{name}.parquet") for name in TABLES if (staged / f"{name}.parquet").exists()}
     tables["runs"] = pa.Table.from_pylist([run_row], schema=TABLES["runs"].arrow_schema())
@@ -174,8 +172,6 @@ def news_to_events(paths: list[str] | None = None, warehouse: str | None = None,
 
 
 def _counts(staged: Path) -> dict[str, int]:
-    import pyarrow.parquet as pq
-
     inputs = pq.read_table(staged / "inputs.parquet", columns=["outcome"])["outcome"].to_pylist()
     out = {name: pq.read_metadata(staged / f"{name}.parquet").num_rows for name in ("articles", "timexes",
                                                                                      "mentions", "events")}

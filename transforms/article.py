@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from transforms import events as ev
 from transforms import mentions as mn
@@ -127,8 +127,3 @@ def extract(article: Article, today: dt.date | None = None) -> Extraction:
     return Extraction(published, len(sentences), timexes, mentions, events)
 
 
-def as_record(obj) -> dict:
-    return asdict(obj)
-
-
-_WS = re.compile(r"\s+")

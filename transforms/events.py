@@ -8,7 +8,6 @@ publication date. Pledges to cooperate later are root 03, as GUIDELINE.md asks.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
@@ -26,7 +25,6 @@ _HYPOTHETICAL = re.compile(r"(?:^|\s)(?:nếu|có thể|có khả năng|liệu)(
 _PLANNED = re.compile(r"(?:^|\s)(?:sẽ|dự kiến|dự định|kế hoạch|chuẩn bị|sắp|lên kế hoạch)(?:\s|$)")
 _PLEDGE = re.compile(r"(?:^|\s)(?:sẽ|cam kết|hứa|sẵn sàng|nhất trí sẽ)(?:\s|$)")
 _TARGET_MARKERS = re.compile(r"(?:với|đối với|nhằm vào|chống lại|chống|vào|tới|cho|về phía|lên|tại)\s*$")
-_PASSIVE = re.compile(r"(?:^|\s)bị\s+(?:\S+\s+){0,1}$")
 _BETWEEN = re.compile(r"giữa\s*$")
 _CLAUSE_BREAK = re.compile(r"[;:“”\"()]|,\s+(?:nhưng|trong khi|song|còn|và|sau khi|khi)\s")
 # a pledge turns a cooperative root into root 03 with its sub-code
@@ -440,6 +438,3 @@ def cluster_id(e: Event) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def to_date(value: str | None) -> dt.date | None:
-    p = PartialDate.parse(value)
-    return p.as_date() if p else None

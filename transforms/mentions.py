@@ -14,10 +14,10 @@ given one canonical name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from transforms import gazetteer as gz
-from transforms.nlp import Sentence, Word
+from transforms.nlp import Sentence
 from transforms.normalize import fold
 from transforms.vietnamese import is_syllable
 

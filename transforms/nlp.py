@@ -159,11 +159,6 @@ def group_words(syllables: list[Word], text: str, offset: int) -> list[Word]:
     return words
 
 
-def segment_words(text: str, offset: int = 0) -> list[Word]:
-    """Vietnamese words (`Bộ trưởng`, `Sergei Shoigu`) of a sentence, with offsets shifted by `offset`."""
-    return tokenize(text, offset)[1]
-
-
 def sentences_of(text: str, segments: list[tuple[str, int, int]]) -> list[Sentence]:
     """Split each (role, start, end) segment of the article text into tokenized sentences."""
     out: list[Sentence] = []

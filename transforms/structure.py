@@ -14,9 +14,6 @@ from dataclasses import dataclass, field
 from transforms.html_text import Block
 from transforms.vietnamese import LETTER, LOWER, UPPER, is_syllable
 
-ROLES = ("title", "lead", "body", "heading", "caption", "byline")
-
-
 @dataclass
 class Segment:
     role: str

@@ -23,7 +23,6 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
 from transforms.nlp import Sentence

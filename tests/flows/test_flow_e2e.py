@@ -40,8 +40,8 @@ def test_seed_facts(seeds_warehouse):
     root, _ = seeds_warehouse
     assert _sql(root, "select count(*) from events where source_actor_code='USA' and target_actor_code='RUS'")[0][0] >= 1
     first = "samples/seeds/000_5ee90c6c6bb052ff.txt"
-    rows = _sql(root, f"select t.value from timexes t join articles a using (article_id) "
-                      f"where t.surface = 'ngày 16/6' and a.source_uri like '%000_5ee90c6c6bb052ff.txt'")
+    rows = _sql(root, "select t.value from timexes t join articles a using (article_id) "
+                      "where t.surface = 'ngày 16/6' and a.source_uri like '%000_5ee90c6c6bb052ff.txt'")
     assert rows == [("2001-06-16",)], first
     assert _sql(root, "select title from articles where source_uri like '%000_5ee90c6c6bb052ff.txt'") == [
         ("Mỹ có thể mua tên lửa của Nga",)]

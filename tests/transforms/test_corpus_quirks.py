@@ -4,7 +4,6 @@ import csv
 import re
 import unicodedata
 
-import pytest
 
 from tests.conftest import CORPUS, need_shared
 from transforms.article import Document, clean
