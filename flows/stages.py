@@ -304,63 +304,58 @@ def quarantine(tables: dict[str, pa.Table], failing: dict[str, dict[int, list[st
 
 
 # --- derived tables -----------------------------------------------------------------------------------
-def derive_entities(snapshot: Path) -> pa.Table:
-    """The `entities` table from a snapshot's mentions and articles: one row per entity_id."""
-    import duckdb
-
-    mentions = snapshot / "mentions"
-    if not any(mentions.rglob("*.parquet")):
-        from schemas.tables import TABLES
-        return TABLES["entities"].arrow_schema().empty_table()
-    glob = lambda name: (snapshot / name / "**" / "*.parquet").as_posix().replace("'", "''")  # noqa: E731
-    con = duckdb.connect()
-    try:
-        return con.sql(f"""
-            WITH m AS (SELECT * FROM read_parquet('{glob("mentions")}', hive_partitioning=true)),
-                 a AS (SELECT article_id, published_date, ingested_at
-                       FROM read_parquet('{glob("articles")}', hive_partitioning=true)),
-                 surfaces AS (SELECT entity_id, surface, count(*) AS n FROM m GROUP BY ALL)
-            SELECT m.entity_id, any_value(m.entity_type) AS entity_type,
-                   mode(m.canonical_name) AS canonical_name, mode(m.entity_code) AS entity_code,
-                   mode(m.country) AS country,
-                   (SELECT list(surface ORDER BY n DESC, surface)[1:20] FROM surfaces s
-                    WHERE s.entity_id = m.entity_id) AS aliases,
-                   min(a.published_date) AS first_seen, max(a.published_date) AS last_seen,
-                   min(a.ingested_at) AS first_ingested_at, count(*) AS mention_count,
-                   count(DISTINCT m.article_id) AS article_count,
-                   any_value(m.entity_type) AS entity_type_partition
-            FROM m LEFT JOIN a USING (article_id)
-            GROUP BY m.entity_id ORDER BY m.entity_id""").to_arrow_table()
-    finally:
-        con.close()
-
-
-def derive_event_clusters(snapshot: Path) -> pa.Table:
-    """The `event_clusters` table from a snapshot's events and articles: one row per happening."""
+def _derive(snapshot: Path, name: str, source: str, sql: str) -> pa.Table:
+    """Table `name` computed by DuckDB `sql` over the snapshot's tables ({events}, {mentions}, {articles} in
+    the SQL stand for them); empty (with its schema) while `source` has no rows."""
     import duckdb
 
     from schemas.tables import TABLES
 
-    if not any((snapshot / "events").rglob("*.parquet")):
-        return TABLES["event_clusters"].arrow_schema().empty_table()
-    glob = lambda name: (snapshot / name / "**" / "*.parquet").as_posix().replace("'", "''")  # noqa: E731
+    if not any((snapshot / source).rglob("*.parquet")):
+        return TABLES[name].arrow_schema().empty_table()
+    tables = {t: "read_parquet('" + (snapshot / t / "**" / "*.parquet").as_posix().replace("'", "''")
+              + "', hive_partitioning=true)" for t in ("events", "mentions", "articles")}
     con = duckdb.connect()
     try:
-        return con.sql(f"""
-            WITH e AS (SELECT * FROM read_parquet('{glob("events")}', hive_partitioning=true)),
-                 a AS (SELECT article_id, published_date,
-                              coalesce(source, regexp_extract(source_uri, '^[a-z0-9]+://([^/]+)', 1),
-                                       regexp_extract(source_uri, '([^/]+)/[^/]+$', 1)) AS outlet
-                       FROM read_parquet('{glob("articles")}', hive_partitioning=true))
-            SELECT cluster_id, any_value(event_root_code) AS event_root_code,
-                   arg_min(source_actor_code, event_id) AS source_actor_code,
-                   arg_min(target_actor_code, event_id) AS target_actor_code,
-                   any_value(event_date) AS event_date, any_value(event_date_precision) AS event_date_precision,
-                   count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
-                   greatest(count(DISTINCT nullif(outlet, '')), 1) AS num_sources,
-                   min(published_date) AS first_published, max(published_date) AS last_published,
-                   any_value(event_root_code) AS root_partition
-            FROM e LEFT JOIN a USING (article_id)
-            GROUP BY cluster_id ORDER BY cluster_id""").to_arrow_table()
+        return con.sql(sql.format(**tables)).to_arrow_table()
     finally:
         con.close()
+
+
+def derive_entities(snapshot: Path) -> pa.Table:
+    """The `entities` table from a snapshot's mentions and articles: one row per entity_id."""
+    return _derive(snapshot, "entities", "mentions", """
+        WITH m AS (SELECT * FROM {mentions}),
+             a AS (SELECT article_id, published_date, ingested_at FROM {articles}),
+             surfaces AS (SELECT entity_id, surface, count(*) AS n FROM m GROUP BY ALL)
+        SELECT m.entity_id, any_value(m.entity_type) AS entity_type,
+               mode(m.canonical_name) AS canonical_name, mode(m.entity_code) AS entity_code,
+               mode(m.country) AS country,
+               (SELECT list(surface ORDER BY n DESC, surface)[1:20] FROM surfaces s
+                WHERE s.entity_id = m.entity_id) AS aliases,
+               min(a.published_date) AS first_seen, max(a.published_date) AS last_seen,
+               min(a.ingested_at) AS first_ingested_at, count(*) AS mention_count,
+               count(DISTINCT m.article_id) AS article_count,
+               any_value(m.entity_type) AS entity_type_partition
+        FROM m LEFT JOIN a USING (article_id)
+        GROUP BY m.entity_id ORDER BY m.entity_id""")
+
+
+def derive_event_clusters(snapshot: Path) -> pa.Table:
+    """The `event_clusters` table from a snapshot's events and articles: one row per happening."""
+    return _derive(snapshot, "event_clusters", "events", """
+        WITH e AS (SELECT * FROM {events}),
+             a AS (SELECT article_id, published_date,
+                          coalesce(source, regexp_extract(source_uri, '^[a-z0-9]+://([^/]+)', 1),
+                                   regexp_extract(source_uri, '([^/]+)/[^/]+$', 1)) AS outlet
+                   FROM {articles})
+        SELECT cluster_id, any_value(event_root_code) AS event_root_code,
+               arg_min(source_actor_code, event_id) AS source_actor_code,
+               arg_min(target_actor_code, event_id) AS target_actor_code,
+               any_value(event_date) AS event_date, any_value(event_date_precision) AS event_date_precision,
+               count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
+               greatest(count(DISTINCT nullif(outlet, '')), 1) AS num_sources,
+               min(published_date) AS first_published, max(published_date) AS last_published,
+               any_value(event_root_code) AS root_partition
+        FROM e LEFT JOIN a USING (article_id)
+        GROUP BY cluster_id ORDER BY cluster_id""")

@@ -61,6 +61,16 @@ def _run_columns(partition: Column | None = None) -> tuple[Column, ...]:
     return cols + ((partition,) if partition else ())
 
 
+def _occurrence() -> tuple[Column, ...]:
+    """Where a time expression or mention occurs."""
+    return (
+        Column("article_id", pa.string(), "Article (see `articles`).", nullable=False, regex=HEX16),
+        Column("sentence_index", pa.int32(), "Sentence number in the article.", nullable=False, min=0),
+        Column("char_start", pa.int32(), "Start offset in `articles.text`.", nullable=False, min=0),
+        Column("char_end", pa.int32(), "End offset in `articles.text`.", nullable=False, min=1),
+    )
+
+
 _PUBLISHED_YEAR = Column("published_year", pa.string(),
                          "Partition: the article's publication year, or `unknown`.", nullable=False,
                          regex=r"^(?:\d{4}|unknown)$")
@@ -113,10 +123,7 @@ TIMEXES = Table(
     "timexes", "Time expressions, one row per occurrence, with their TIMEX3 value.",
     (
         Column("timex_id", pa.string(), "Stable id of the occurrence.", nullable=False, unique=True),
-        Column("article_id", pa.string(), "Article (see `articles`).", nullable=False, regex=HEX16),
-        Column("sentence_index", pa.int32(), "Sentence number in the article.", nullable=False, min=0),
-        Column("char_start", pa.int32(), "Start offset in `articles.text`.", nullable=False, min=0),
-        Column("char_end", pa.int32(), "End offset in `articles.text`.", nullable=False, min=1),
+        *_occurrence(),
         Column("surface", pa.string(), "The expression as written (`ngày 16/6`).", nullable=False),
         Column("kind", pa.string(), "date, month, year, relative_day, relative_month, relative_year, weekday, "
                "anaphora.", nullable=False),
@@ -133,10 +140,7 @@ MENTIONS = Table(
     "mentions", "Mentions of people, countries, organizations and places, each tied to a canonical entity.",
     (
         Column("mention_id", pa.string(), "Stable id of the occurrence.", nullable=False, unique=True),
-        Column("article_id", pa.string(), "Article (see `articles`).", nullable=False, regex=HEX16),
-        Column("sentence_index", pa.int32(), "Sentence number in the article.", nullable=False, min=0),
-        Column("char_start", pa.int32(), "Start offset in `articles.text`.", nullable=False, min=0),
-        Column("char_end", pa.int32(), "End offset in `articles.text`.", nullable=False, min=1),
+        *_occurrence(),
         Column("surface", pa.string(), "The mention as written, titles excluded.", nullable=False),
         Column("entity_type", pa.string(), "PER, GPE, IGO, ORG or LOC.", nullable=False, values=ENTITY_TYPES),
         Column("entity_code", pa.string(), "ISO 3166 alpha-3 for GPE (and a person's or place's country), the "
