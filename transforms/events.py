@@ -229,97 +229,125 @@ def _pronoun_subject(sentence: Sentence, left: list[Mention], t_start: int) -> b
     return bool(_PRONOUN.search(_between(sentence, lo, t_start)))
 
 
+def _lead(sentence: Sentence, pos: int, n: int) -> str:
+    """The last `n` characters of the sentence before `pos`."""
+    return _between(sentence, sentence.start, pos)[-n:]
+
+
+def _receivers(sentence: Sentence, candidates: list[Mention], root: str) -> tuple[list[Mention], list[Mention]]:
+    """Actors after a trigger that may receive it (a place after `tại`/`ở` only for violence), and those of
+    them a target marker introduces."""
+    allowed = [m for m in candidates if root in _VIOLENT or not _LOCATIVE_BEFORE.search(_lead(sentence, m.start, 25))]
+    return allowed, [m for m in allowed if _TARGET_MARKERS.search(_lead(sentence, m.start, 25))]
+
+
+def _nominal_actors(sentence: Sentence, actors: list[Mention], t_end: int, root: str):
+    """`vụ hành quyết của nhóm Al-Qaeda nhằm vào …`: the agent follows the noun, then the target."""
+    agent = next((m for m in actors if t_end <= m.start <= t_end + 40 and
+                  _AGENT_AFTER.match(_between(sentence, t_end, m.start))), None)
+    sources = _coordinated(sentence, agent, actors) if agent else []
+    _, marked = _receivers(sentence, [m for m in actors if t_end <= m.start <= t_end + _NEAR and m not in sources],
+                           root)
+    return sources, _coordinated(sentence, marked[0], actors) if marked else []
+
+
+def _clausal_actors(sentence: Sentence, mentions: list[Mention], actors: list[Mention], t_start: int, t_end: int,
+                    root: str, clause: tuple[int, int], before_text: str, previous_subject: list[Mention] | None,
+                    recent_group: Mention | None):
+    """Subject before the verb trigger, object or marked actor after it; passives, pronouns, fronted
+    phrases and implicit receivers. None when the subject is named but is no actor."""
+    named = [m for m in mentions if m.entity_type != "LOC"]
+    nearest_named = max((m for m in named if clause[0] <= m.start and m.end <= t_start), key=lambda m: m.end,
+                        default=None)
+    if nearest_named is not None and not _actor(nearest_named) and _subject_like(sentence, nearest_named):
+        return None  # `khi hãng tin Reuters đề nghị`: a subject that is no actor
+    everything_left = [m for m in actors if m.end <= t_start]
+    left = [m for m in everything_left if m.start >= clause[0]]
+    segment_start = _segment_start(sentence, t_start)
+    pronoun = _pronoun_subject(sentence, everything_left, t_start)
+    sentence_subject = subject_of(sentence, mentions) if pronoun else []
+    if pronoun and (sentence_subject or previous_subject):
+        # `…, nhưng họ trở thành đồng minh`, `chúng còn truy sát…`: the subject named before
+        earlier = [m for m in sentence_subject if m.end <= segment_start]
+        sources = earlier or previous_subject or []
+        if re.search(r"(?:^|\s)chúng\s", _between(sentence, segment_start, t_start)) and recent_group:
+            sources = [recent_group]  # `chúng` speaks of militants: the last armed group named
+    else:
+        source = _source(sentence, everything_left, t_start, clause)
+        if source is None and _FRONTED.match(_between(sentence, segment_start, t_start)):
+            # `Trong chuyến công du Hy Lạp, Tổng thống Nga Vladimir Putin…`: the main clause's subject
+            after = next((k.end() for k in _SEGMENT_BREAK.finditer(sentence.text, t_end - sentence.start)), None)
+            main = [m for m in actors if after is not None and m.start >= sentence.start + after
+                    and _subject_like(sentence, m)]
+            source = main[0] if main else None
+        sources = _coordinated(sentence, source, actors) if source else []
+    right = [m for m in actors if m.start >= t_end and m.end <= clause[1] and m not in sources]
+    allowed, marked = _receivers(sentence, right, root)
+    near = [m for m in allowed if m.start - t_end <= _NEAR]
+    # the direct object (`sát hại đại biện lâm thời Algeria`) before a farther marked actor
+    direct = [m for m in near if m.start - t_end <= 25 and not re.search(r"[,;]", _between(sentence, t_end, m.start))]
+    target = (direct or marked or near or [None])[0]
+    if not marked and len(sources) > 1 and root in _SYMMETRIC:
+        target = sources[-1]  # `Nga và NATO đạt được thỏa thuận`: mutual
+        sources = sources[:-1]
+    if target is None:  # an object between subject and trigger: `Mỹ xếp Hezbollah vào danh sách…`
+        inner = [m for m in left if (not sources or m.start > sources[-1].end) and m not in sources
+                 and _subject_like(sentence, m)]
+        target = inner[-1] if inner else None
+    targets = _coordinated(sentence, target, actors) if target else []
+    # `X bị (Y) trục xuất`: X is the target, Y (between `bị` and the trigger) the source
+    passive = re.search(r"(?:^|\s)(?:bị|được)\s+(?:(?:\S+\s+){0,6})$", before_text)
+    if passive:
+        bi = clause[0] + passive.start()
+        agents = [m for m in actors if bi <= m.start and m.end <= t_start]
+        if len(passive.group(0).split()) > 3 and not agents:
+            passive = None  # `sẽ được đưa ra tại hội nghị`: `được` belongs to another verb
+    if passive:
+        patients = [m for m in actors if m.end <= bi and m.start >= _segment_start(sentence, bi)
+                    and _subject_like(sentence, m)]
+        sources = _coordinated(sentence, agents[-1], actors) if agents else []
+        if not sources and root in _VIOLENT and recent_group:
+            sources = [recent_group]  # `đại sứ … bị bắt cóc` in a story about an armed group
+        targets = _coordinated(sentence, patients[-1], actors) if patients else []
+    elif not targets and root in _IMPLICIT_TARGET and previous_subject:
+        source_codes = {_place_code(m) for m in sources}
+        targets = [m for m in previous_subject if _place_code(m) not in source_codes]
+    return sources, targets
+
+
 def sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[Timex],
                     dct: PartialDate | None, previous_subject: list[Mention] | None = None,
                     recent_group: Mention | None = None) -> list[Event]:
     actors = [m for m in mentions if _actor(m)]
     codes = gz.cameo()
     out: list[Event] = []
-    sentence_subject = subject_of(sentence, mentions)
     found = _find_triggers(sentence)
-    named = [m for m in mentions if m.entity_type != "LOC"]
     for k, (t_start, t_end, trig) in enumerate(found):
         root = trig.code[:2]
         clause = _clause_bounds(sentence, t_start, t_end)
         before_text = _between(sentence, clause[0], t_start)
         if k and found[k - 1][0] >= clause[0] and _PURPOSE.search(_between(sentence, found[k - 1][1], t_start)):
             continue  # `đạt được thỏa thuận để hợp tác`: the purpose of the event before, not another
-        lead = _between(sentence, sentence.start, t_start)[-45:]
+        lead = _lead(sentence, t_start, 45)
         nominal = root not in _SYMMETRIC and _NOMINAL.search(lead[-30:])
         if nominal and _LIGHT_VERB.search(lead[: len(lead) - len(nominal.group(0))]):
             nominal = None
-        # `X bị (Y) trục xuất`: X is the target, Y (between `bị` and the trigger) the source
-        passive = re.search(r"(?:^|\s)(?:bị|được)\s+(?:(?:\S+\s+){0,6})$", before_text)
-        if passive and len(passive.group(0).split()) > 3 and not any(
-                clause[0] + passive.start() <= m.start and m.end <= t_start for m in actors):
-            passive = None  # `sẽ được đưa ra tại hội nghị`: `được` belongs to another verb
-        everything_left = [m for m in actors if m.end <= t_start]
-        left = [m for m in everything_left if m.start >= clause[0]]
-        right = [m for m in actors if m.start >= t_end and m.end <= clause[1]]
         # `các cuộc đàm phán (tiếp theo) giữa Nga và NATO`: next to the trigger
-        between_marker = next((m for m in right + left if abs(m.start - t_end) < 40 and
-                               _BETWEEN.search(_between(sentence, sentence.start, m.start))), None)
+        after = [m for m in actors if m.start >= t_end and m.end <= clause[1]]
+        before = [m for m in actors if clause[0] <= m.start and m.end <= t_start]
+        between_marker = next((m for m in after + before if abs(m.start - t_end) < 40
+                               and _BETWEEN.search(_lead(sentence, m.start, 10))), None)
         if between_marker:
             sources = [between_marker]
             targets = [m for m in _coordinated(sentence, between_marker, actors) if m is not between_marker]
         elif nominal:
-            agent = next((m for m in actors if m.start >= t_end and m.start - t_end <= 40 and
-                          _AGENT_AFTER.match(_between(sentence, t_end, m.start))), None)
-            sources = _coordinated(sentence, agent, actors) if agent else []
-            after = [m for m in actors if m.start >= t_end and m not in sources and m.start - t_end <= _NEAR
-                     and (root in _VIOLENT or not _LOCATIVE_BEFORE.search(_between(sentence, sentence.start, m.start)[-25:]))]
-            marked = [m for m in after if _TARGET_MARKERS.search(_between(sentence, sentence.start, m.start)[-25:])]
-            targets = _coordinated(sentence, marked[0], actors) if marked else []
+            sources, targets = _nominal_actors(sentence, actors, t_end, root)
         else:
-            nearest_named = max((m for m in named if m.end <= t_start and m.start >= clause[0]), key=lambda m: m.end,
-                                default=None)
-            if nearest_named is not None and not _actor(nearest_named) and _subject_like(sentence, nearest_named):
-                continue  # `khi hãng tin Reuters đề nghị`: a subject that is no actor
-            if _pronoun_subject(sentence, everything_left, t_start) and (sentence_subject or previous_subject):
-                # `…, nhưng họ trở thành đồng minh`, `chúng còn truy sát…`: the subject named before
-                earlier = [m for m in sentence_subject if m.end <= _segment_start(sentence, t_start)]
-                sources = earlier or previous_subject or []
-                if re.search(r"(?:^|\s)chúng\s", _between(sentence, _segment_start(sentence, t_start), t_start)) \
-                        and recent_group:
-                    sources = [recent_group]  # `chúng` speaks of militants: the last armed group named
-            else:
-                source = _source(sentence, everything_left, t_start, clause)
-                segment_start = _segment_start(sentence, t_start)
-                if source is None and _FRONTED.match(_between(sentence, segment_start, t_start)):
-                    # `Trong chuyến công du Hy Lạp, Tổng thống Nga Vladimir Putin…`: the main clause's subject
-                    after = next((k.end() for k in _SEGMENT_BREAK.finditer(sentence.text, t_end - sentence.start)),
-                                 None)
-                    main = [m for m in actors if after is not None and m.start >= sentence.start + after
-                            and _subject_like(sentence, m)]
-                    source = main[0] if main else None
-                sources = _coordinated(sentence, source, actors) if source else []
-            allowed = [m for m in right if m not in sources and (root in _VIOLENT or not _LOCATIVE_BEFORE.search(
-                _between(sentence, sentence.start, m.start)[-25:]))]
-            marked = [m for m in allowed if _TARGET_MARKERS.search(_between(sentence, sentence.start, m.start)[-25:])]
-            near = [m for m in allowed if m.start - t_end <= _NEAR]
-            # the direct object (`sát hại đại biện lâm thời Algeria`) before a farther marked actor
-            direct = [m for m in near if m.start - t_end <= 25 and not re.search(r"[,;]", _between(sentence, t_end, m.start))]
-            target = (direct or marked or near or [None])[0]
-            if not marked and len(sources) > 1 and root in _SYMMETRIC:
-                target = sources[-1]  # `Nga và NATO đạt được thỏa thuận`: mutual
-                sources = sources[:-1]
-            if target is None:  # an object between subject and trigger: `Mỹ xếp Hezbollah vào danh sách…`
-                inner = [m for m in left if (not sources or m.start > sources[-1].end) and m not in sources
-                         and _subject_like(sentence, m)]
-                target = inner[-1] if inner else None
-            targets = _coordinated(sentence, target, actors) if target else []
-            if passive:
-                bi = clause[0] + passive.start()
-                agents = [m for m in actors if bi <= m.start and m.end <= t_start]
-                patients = [m for m in actors if m.end <= bi and m.start >= _segment_start(sentence, bi)
-                            and _subject_like(sentence, m)]
-                sources = _coordinated(sentence, agents[-1], actors) if agents else []
-                if not sources and root in _VIOLENT and recent_group:
-                    sources = [recent_group]  # `đại sứ … bị bắt cóc` in a story about an armed group
-                targets = _coordinated(sentence, patients[-1], actors) if patients else []
-            elif not targets and root in _IMPLICIT_TARGET and previous_subject:
-                source_codes = {_place_code(m) for m in sources}
-                targets = [m for m in previous_subject if _place_code(m) not in source_codes]
+            found_actors = _clausal_actors(sentence, mentions, actors, t_start, t_end, root, clause, before_text,
+                                           previous_subject, recent_group)
+            if found_actors is None:
+                continue
+            sources, targets = found_actors
         sources = [m for m in sources if m not in targets]
         if not targets and root in _VIOLENT:  # an attack by unnamed attackers: the country where it happened
             places = [m for m in mentions if m.entity_type == "LOC" and m.entity_code in _countries()
@@ -353,7 +381,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[T
             if src is None and root not in _VIOLENT:
                 continue
             confidence = round(trig.weight * (0.9 if source and target else 0.7) *
-                               (0.9 if source and left and source is left[-1] else 0.8), 3)
+                               (0.9 if before and source is before[-1] else 0.8), 3)
             out.append(Event(
                 sentence_index=sentence.index, char_start=sentence.start, char_end=sentence.end,
                 evidence=sentence.text, trigger=trig.pattern, trigger_start=t_start, trigger_end=t_end,
