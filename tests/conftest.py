@@ -3,6 +3,7 @@ it is absent only outside CI. A Prefect test server is started once per session,
 ask for it."""
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -42,6 +43,28 @@ def corpus(shared) -> Path:
 def read_corpus(name: str) -> bytes:
     need_shared()
     return (CORPUS / name).read_bytes()
+
+
+@functools.lru_cache(maxsize=None)
+def _corpus_sentences(name: str) -> tuple[str, ...]:
+    from transforms.article import Document, clean
+    from transforms.decode import decode_bytes
+    from transforms.nlp import split_sentences
+
+    article = clean(Document(name, name, decode_bytes(read_corpus(name)).text, "utf-8"))
+    out = []
+    for seg in article.segments:
+        line = article.text[seg["char_start"]:seg["char_end"]]
+        out += [line[a:b] for a, b in split_sentences(line)]
+    return tuple(out)
+
+
+def corpus_sentence(name: str, anchor: str) -> str:
+    """The first sentence of corpus article `name`, as cleaned, that holds `anchor`: test tables name a
+    sentence by its first words and read it from ../shared, so no article text is copied into the repo."""
+    found = next((s for s in _corpus_sentences(name) if anchor in s), None)
+    assert found is not None, f"no sentence with {anchor!r} in {name}"
+    return found
 
 
 @pytest.fixture(scope="session")
