@@ -128,7 +128,9 @@ def _alias_ok(sentence: Sentence, span: _Span, spans_at: dict[int, _Span]) -> tu
     # (`Nguyễn Thị Nga`, `Lê Hồng Anh`, `Đức Giáo hoàng`, `Mỹ Tho`, `Washington Post`)
     right_glued = nxt and _capitalized(nxt) and not nxt_known and (alias.ambiguous and is_syllable(nxt) or alias.use == "seat")
     single = span.end - span.start == 1
-    left_glued = prev and _capitalized(prev) and not prev_known and span.start - 1 > 0 \
+    # (a sentence-initial capital is orthography, unless it is a surname: `Trần Nga/VOV`)
+    left_glued = prev and _capitalized(prev) and not prev_known \
+        and (span.start - 1 > 0 or prev in gz.VIETNAMESE_SURNAMES) \
         and (alias.ambiguous or (single and not is_syllable(prev))) and prev.lower() not in ("ông", "bà")
     if right_glued or left_glued:
         return False, alias.type
@@ -239,14 +241,15 @@ def sentence_mentions(sentence: Sentence) -> list[Mention]:
         context = _run_context(texts, a)
         if context == ":" and a >= 2:
             context = texts[a - 2].lower()  # `Nguồn: Around World Journal`
+        known = fold(surface) in gz.people()  # `Tập Cận Bình` though `tập` often opens `tập đoàn`
         if any(any(c.isdigit() for c in t) or (t.isupper() and len(t) > 1) for t in run) \
-                or run[0].lower() in _ORG_WORDS | _PLACE_WORDS \
+                or run[0].lower() in _ORG_WORDS | _PLACE_WORDS and not known \
                 or (b < len(texts) and texts[b][:1].isdigit()) or context in _ATTRIBUTION:
             continue  # `NMD`, `S-300`, `Type 209`, `theo Reuters`: not people
         vietnamese_only = not any(_foreign(t) for t in run)
-        if title is not None and (not vietnamese_only or run[0] in gz.VIETNAMESE_SURNAMES or fold(surface) in gz.people()):
+        if title is not None and (not vietnamese_only or run[0] in gz.VIETNAMESE_SURNAMES or known):
             method = "title"  # not `tham mưu trưởng Liên quân`: a Vietnamese run after a title starts with a surname
-        elif fold(surface) in gz.people():
+        elif known:
             method = "office_table"
         elif texts[a] in gz.VIETNAMESE_SURNAMES and 2 <= b - a <= 4 and not any(_foreign(t) for t in run) \
                 and context not in _PLACE_WORDS:

@@ -298,7 +298,9 @@ def structure_blocks(blocks: list[Block], title_hint: str | None = None) -> Stru
     return st
 
 
-_TRAILING_AUTHOR = re.compile(rf"(?<=[.!?…”\"])\s+(?P<author>[{UPPER}][{LETTER}.]*(?:\s+[{UPPER}][{LETTER}.]*){{0,3}})\s*$")
+# a bare author ending the article, perhaps with an outlet: `Hồng Nhung/VOV-Trung tâm Tin`, `TTXVN/Tin Tức`
+_TRAILING_AUTHOR = re.compile(rf"(?<=[.!?…”\"])\s+(?P<author>[{UPPER}][{LETTER}.]*(?:\s+[{UPPER}][{LETTER}.]*){{0,3}})"
+                              rf"(?:\s*/\s*(?P<outlet>[{UPPER}][{LETTER}\-. ]{{1,30}}))?\s*$")
 
 
 def _extract_bylines(body: list[Segment], st: Structure) -> list[Segment]:
@@ -307,10 +309,14 @@ def _extract_bylines(body: list[Segment], st: Structure) -> list[Segment]:
     if last is not None and not _BYLINE.search(body[last].text):
         m = _TRAILING_AUTHOR.search(body[last].text)
         if m and len(m.group("author").split()) <= 4:
-            author = m.group("author")
+            author, outlet = m.group("author"), (m.group("outlet") or "").strip()
+            agencies = [outlet] if outlet else []
+            if author.isupper():  # `TTXVN/Tin Tức`: two outlets, no author
+                author, agencies = None, [m.group("author"), *agencies]
             body[last] = Segment(body[last].role, body[last].text[: m.start()].rstrip())
-            body.insert(last + 1, Segment("byline", author))
-            st.byline = Byline(text=author, author=author, agencies=[], date_text=None)
+            byline = m.group(0).strip()
+            body.insert(last + 1, Segment("byline", byline))
+            st.byline = Byline(text=byline, author=author, agencies=agencies, date_text=None)
     out: list[Segment] = []
     for i, seg in enumerate(body):
         if seg.role != "body":

@@ -1,6 +1,7 @@
 """Names on real sentences from the seeds and the corpus, hard negatives included."""
 import pytest
 
+from tests.conftest import corpus_sentence
 from transforms.mentions import article_mentions, name_key
 from transforms.nlp import sentences_of
 
@@ -60,3 +61,53 @@ def test_hard_negatives(text, absent):
                                   "Tàu ngầm Type 209 do Đức đóng."])
 def test_not_people(text):
     assert not any(m.entity_type == "PER" for m in _mentions(text))
+
+
+# Real sentences of corpus articles outside the dev set, read from ../shared/corpus at test time:
+# (article, the first words of the sentence, mentions it must hold, mentions it must not hold)
+CORPUS_CASES = [
+    # press forms, seats of government and former states
+    ("vntc_2000s/0061.txt", "Nhà Trắng đề", {("GPE", "USA")}, set()),
+    ("dantri_unc_2020/0099.txt", "Nhân dịp này,", {("GPE", "RUS")}, set()),  # `Điện Kremlin`
+    ("vntc_2000s/0036.txt", "Bình Nhưỡng cáo", {("GPE", "PRK"), ("GPE", "USA")}, set()),
+    ("vntc_2000s/0079.txt", "CHDCND Triều Tiên", {("GPE", "PRK")}, set()),
+    ("dantri_unc_2020/0109.txt", "Ông tuyên bố", {("GPE", "USA")}, set()),  # `nước Mỹ`
+    ("dantri_unc_2020/0096.txt", "Các tên lửa", {("GPE", "SUN")}, set()),
+    ("dantri_unc_2020/0071.txt", "Con tàu mất", {("GPE", "DDR"), ("GPE", "IDN")}, set()),
+    ("baomoi_2017/0024.txt", "Trong khi Bộ", {("GPE", "JPN"), ("GPE", "USA"), ("PER", "Tomomi Inada")}, set()),
+    # international organizations
+    ("vntc_2000s/0073.txt", "Mỹ yêu cầu", {("GPE", "IRN"), ("GPE", "USA"), ("IGO", "UN")}, set()),  # `LHQ`
+    ("baomoi_2017/0096.txt", "Hội đồng Bảo an Liên Hợp Quốc đã", {("IGO", "UN")}, set()),
+    ("dantri_unc_2020/0059.txt", "Tại hội nghị,", {("GPE", "MMR"), ("IGO", "ASEAN")}, set()),
+    ("dantri_unc_2020/0090.txt", "Nga trừng phạt", {("GPE", "RUS"), ("IGO", "EU")}, set()),
+    # people: titles split off, Sino-Vietnamese forms, Vietnamese names kept with their diacritics
+    ("baomoi_2017/0046.txt", "Thủ tướng Nguyễn Xuân Phúc và",
+     {("GPE", "USA"), ("PER", "Donald Trump"), ("PER", "Nguyễn Xuân Phúc")}, set()),
+    ("vims_2016/0017.txt", "Ngoại trưởng Trung", {("GPE", "CHN"), ("PER", "Wang Yi")}, set()),  # `Vương Nghị`
+    ("dantri_unc_2020/0144.txt", "Thủ tướng Australia", {("PER", "Scott Morrison"), ("PER", "Xi Jinping")}, set()),
+    ("vntc_2000s/0074.txt", "Nga hôm qua", {("GPE", "RUS"), ("PER", "Sergei Ivanov")}, set()),
+    # hard negatives: `Anh`, `Nga`, `Đức` inside Vietnamese names and place names; `pháp lý`; the language
+    ("vntc_2000s/0146.txt", "Vụ sát hại", {("GPE", "RUS"), ("PER", "Vũ Anh Tuấn")}, {("GPE", "GBR")}),
+    ("vntc_2000s/0248.txt", "Nhân dịp dự", {("PER", "Trần Đức Lương")}, {("GPE", "DEU")}),
+    ("vntc_2000s/0225.txt", "Tiến sĩ Đỗ", {("PER", "Đỗ Hữu Đức")}, {("GPE", "DEU")}),
+    ("baomoi_2017/0041.txt", "Trần Nga/VOV", set(), {("GPE", "RUS")}),  # a byline, were it read as text
+    ("vntc_2000s/0178.txt", "Chi cục trưởng", set(), {("GPE", "GBR")}),
+    ("vntc_2000s/0069.txt", "Cô sắp gặp", set(), {("GPE", "FRA")}),
+    ("vntc_2000s/0242.txt", "Kết quả thực", set(), {("GPE", "DEU")}),  # `Thủ Đức`
+    ("vntc_2000s/0232.txt", "Ngôn ngữ giao", set(), {("GPE", "GBR")}),
+]
+
+
+@pytest.mark.parametrize("doc,anchor,present,absent", CORPUS_CASES)
+def test_corpus_sentences(doc, anchor, present, absent):
+    found = _found(corpus_sentence(doc, anchor))
+    assert present <= found and not (found & absent)
+
+
+def test_corpus_title_split_gives_role_and_country():
+    ms = _mentions(corpus_sentence("baomoi_2017/0051.txt", "Reuters ngày 3/6"))
+    mattis = next(m for m in ms if m.canonical_name == "James Mattis")
+    assert (mattis.role, mattis.country) == ("Bộ trưởng Quốc phòng", "USA")
+    xi = next(m for m in _mentions(corpus_sentence("dantri_unc_2020/0144.txt", "Thủ tướng Australia"))
+              if m.entity_type == "PER" and m.canonical_name == "Xi Jinping")
+    assert (xi.surface, xi.role, xi.country) == ("Tập Cận Bình", "Chủ tịch", "CHN")
