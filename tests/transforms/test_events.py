@@ -20,6 +20,7 @@ def _events(text: str, dct: str = "2013-08-08"):
     return [(e.source_actor_code, e.target_actor_code, e.event_root_code, e.modality) for e in out]
 
 
+# sentences of the seeds (shipped as the sample) and short constructed ones, one per pattern
 @pytest.mark.parametrize("text,expected", [
     ("Ngày 9/8, Bộ trưởng Quốc phòng Nga Sergei Shoigu dự kiến sẽ tham gia vào hội đàm với Bộ trưởng Quốc phòng "
      "Mỹ Chuck Hagel.", ("RUS", "USA", "04", "planned")),

@@ -1,4 +1,5 @@
-"""Names on real sentences from the seeds and the corpus, hard negatives included."""
+"""Names: seed sentences and short constructed ones first, one per pattern; then a table of real corpus
+sentences read from ../shared (hard negatives included)."""
 import pytest
 
 from tests.conftest import corpus_sentence
