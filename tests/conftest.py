@@ -49,14 +49,11 @@ def read_corpus(name: str) -> bytes:
 def _corpus_sentences(name: str) -> tuple[str, ...]:
     from transforms.article import Document, clean
     from transforms.decode import decode_bytes
-    from transforms.nlp import split_sentences
+    from transforms.nlp import sentences_of
 
     article = clean(Document(name, name, decode_bytes(read_corpus(name)).text, "utf-8"))
-    out = []
-    for seg in article.segments:
-        line = article.text[seg["char_start"]:seg["char_end"]]
-        out += [line[a:b] for a, b in split_sentences(line)]
-    return tuple(out)
+    segments = [(s["role"], s["char_start"], s["char_end"]) for s in article.segments]
+    return tuple(s.text for s in sentences_of(article.text, segments))  # the sentences the pipeline sees
 
 
 def corpus_sentence(name: str, anchor: str) -> str:

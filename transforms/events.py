@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from transforms import gazetteer as gz
@@ -241,28 +241,46 @@ def _receivers(sentence: Sentence, candidates: list[Mention], root: str) -> tupl
     return allowed, [m for m in allowed if _TARGET_MARKERS.search(_lead(sentence, m.start, 25))]
 
 
-def _nominal_actors(sentence: Sentence, actors: list[Mention], t_end: int, root: str):
+@dataclass
+class _Site:
+    """A trigger in its sentence: where it stands, its clause, and the actors on either side in the clause."""
+    sentence: Sentence
+    actors: list[Mention]
+    t_start: int
+    t_end: int
+    root: str
+    clause: tuple[int, int]
+    before: list[Mention] = field(init=False)
+    after: list[Mention] = field(init=False)
+
+    def __post_init__(self):
+        self.before = [m for m in self.actors if self.clause[0] <= m.start and m.end <= self.t_start]
+        self.after = [m for m in self.actors if m.start >= self.t_end and m.end <= self.clause[1]]
+
+
+def _nominal_actors(site: _Site):
     """`vụ hành quyết của nhóm Al-Qaeda nhằm vào …`: the agent follows the noun, then the target."""
+    sentence, actors, t_end = site.sentence, site.actors, site.t_end
     agent = next((m for m in actors if t_end <= m.start <= t_end + 40 and
                   _AGENT_AFTER.match(_between(sentence, t_end, m.start))), None)
     sources = _coordinated(sentence, agent, actors) if agent else []
     _, marked = _receivers(sentence, [m for m in actors if t_end <= m.start <= t_end + _NEAR and m not in sources],
-                           root)
+                           site.root)
     return sources, _coordinated(sentence, marked[0], actors) if marked else []
 
 
-def _clausal_actors(sentence: Sentence, mentions: list[Mention], actors: list[Mention], t_start: int, t_end: int,
-                    root: str, clause: tuple[int, int], before_text: str, previous_subject: list[Mention] | None,
+def _clausal_actors(site: _Site, mentions: list[Mention], before_text: str, previous_subject: list[Mention] | None,
                     recent_group: Mention | None):
     """Subject before the verb trigger, object or marked actor after it; passives, pronouns, fronted
     phrases and implicit receivers. None when the subject is named but is no actor."""
+    sentence, actors, t_start, t_end, root, clause = (site.sentence, site.actors, site.t_start, site.t_end,
+                                                      site.root, site.clause)
     named = [m for m in mentions if m.entity_type != "LOC"]
     nearest_named = max((m for m in named if clause[0] <= m.start and m.end <= t_start), key=lambda m: m.end,
                         default=None)
     if nearest_named is not None and not _actor(nearest_named) and _subject_like(sentence, nearest_named):
         return None  # `khi hãng tin Reuters đề nghị`: a subject that is no actor
     everything_left = [m for m in actors if m.end <= t_start]
-    left = [m for m in everything_left if m.start >= clause[0]]
     segment_start = _segment_start(sentence, t_start)
     pronoun = _pronoun_subject(sentence, everything_left, t_start)
     sentence_subject = subject_of(sentence, mentions) if pronoun else []
@@ -281,8 +299,7 @@ def _clausal_actors(sentence: Sentence, mentions: list[Mention], actors: list[Me
                     and _subject_like(sentence, m)]
             source = main[0] if main else None
         sources = _coordinated(sentence, source, actors) if source else []
-    right = [m for m in actors if m.start >= t_end and m.end <= clause[1] and m not in sources]
-    allowed, marked = _receivers(sentence, right, root)
+    allowed, marked = _receivers(sentence, [m for m in site.after if m not in sources], root)
     near = [m for m in allowed if m.start - t_end <= _NEAR]
     # the direct object (`sát hại đại biện lâm thời Algeria`) before a farther marked actor
     direct = [m for m in near if m.start - t_end <= 25 and not re.search(r"[,;]", _between(sentence, t_end, m.start))]
@@ -291,7 +308,7 @@ def _clausal_actors(sentence: Sentence, mentions: list[Mention], actors: list[Me
         target = sources[-1]  # `Nga và NATO đạt được thỏa thuận`: mutual
         sources = sources[:-1]
     if target is None:  # an object between subject and trigger: `Mỹ xếp Hezbollah vào danh sách…`
-        inner = [m for m in left if (not sources or m.start > sources[-1].end) and m not in sources
+        inner = [m for m in site.before if (not sources or m.start > sources[-1].end) and m not in sources
                  and _subject_like(sentence, m)]
         target = inner[-1] if inner else None
     targets = _coordinated(sentence, target, actors) if target else []
@@ -332,19 +349,17 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[T
         nominal = root not in _SYMMETRIC and _NOMINAL.search(lead[-30:])
         if nominal and _LIGHT_VERB.search(lead[: len(lead) - len(nominal.group(0))]):
             nominal = None
+        site = _Site(sentence, actors, t_start, t_end, root, clause)
         # `các cuộc đàm phán (tiếp theo) giữa Nga và NATO`: next to the trigger
-        after = [m for m in actors if m.start >= t_end and m.end <= clause[1]]
-        before = [m for m in actors if clause[0] <= m.start and m.end <= t_start]
-        between_marker = next((m for m in after + before if abs(m.start - t_end) < 40
+        between_marker = next((m for m in site.after + site.before if abs(m.start - t_end) < 40
                                and _BETWEEN.search(_lead(sentence, m.start, 10))), None)
         if between_marker:
             sources = [between_marker]
             targets = [m for m in _coordinated(sentence, between_marker, actors) if m is not between_marker]
         elif nominal:
-            sources, targets = _nominal_actors(sentence, actors, t_end, root)
+            sources, targets = _nominal_actors(site)
         else:
-            found_actors = _clausal_actors(sentence, mentions, actors, t_start, t_end, root, clause, before_text,
-                                           previous_subject, recent_group)
+            found_actors = _clausal_actors(site, mentions, before_text, previous_subject, recent_group)
             if found_actors is None:
                 continue
             sources, targets = found_actors
@@ -381,7 +396,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[T
             if src is None and root not in _VIOLENT:
                 continue
             confidence = round(trig.weight * (0.9 if source and target else 0.7) *
-                               (0.9 if before and source is before[-1] else 0.8), 3)
+                               (0.9 if site.before and source is site.before[-1] else 0.8), 3)
             out.append(Event(
                 sentence_index=sentence.index, char_start=sentence.start, char_end=sentence.end,
                 evidence=sentence.text, trigger=trig.pattern, trigger_start=t_start, trigger_end=t_end,

@@ -431,7 +431,7 @@ def resolve_one(c: Candidate, dct: PartialDate | None, last_day: dt.date | None)
     if c.kind == "relative_month":
         if dct.month is None:
             return PartialDate(dct.year).value, "year"
-        # on the first of a month, a past `(hồi) đầu tháng` cannot be this month yet: the one before
+        # on the first of a month, a past `(hồi) đầu tháng`, `tháng này` cannot be this month yet: the one before
         offset = -1 if c.offset == 0 and c.past and dct.day == 1 else c.offset
         y, mo = _shift_month(dct.year, dct.month, offset)
         return PartialDate(y, mo).value, "month"
