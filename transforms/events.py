@@ -1,32 +1,37 @@
 """CAMEO-coded events: who did what to whom, when, where, how sure.
 
-Per sentence: a trigger from the lexicon (data/triggers.tsv), the actors around it (the subject
-before it is the source; the actor after `với`, `đối với`, `nhằm vào` or the object after the
-trigger is the target; `bị` turns them round; `giữa A và B` gives both), the modality from cue
-words before it, the date from the time expression nearest to it in its clause, else the
-publication date. Pledges to cooperate later are root 03, as GUIDELINE.md asks.
+Per sentence that holds a trigger from the lexicon (data/triggers.tsv), the sentence's clause structure
+(transforms/clauses.py) decides the actors:
+  source  the subject of the trigger's clause: the nearest bare actor before it (a subject, or the object
+          of a verb that passes it on: `kêu gọi Nga rút quân`), the agent after `bị`/`được`, the `của`/`do`
+          agent of a trigger used as a noun (`vụ tấn công của IS`); a clause without a subject takes the
+          subject of the clause it depends on (`Nga cho biết sẽ …`), and a sentence without one takes the
+          subject carried over from the sentences before (`nước này`, `phía bạn`, a dropped subject);
+  target  the trigger's object or the actor a target preposition introduces (`với`, `đối với`, `nhằm vào`),
+          as the trigger's frame allows: drills and tests (`target=none`) take none unless one is named
+          with a hostile preposition; some roots leave their receiver to context (the previous subject).
+Coordinated actors give one event per conjunct on either side; `giữa A, B và C` gives the pairs; a
+meeting or cooperation between coordinated subjects gives their pairs. The code may change with the
+trigger's object (data/event_frames.tsv: expel diplomats 16, not arrest 17), with a pledge (root 03) and
+with a state actor (war 19 needs one, else assault 18). Modality comes from cue words before the trigger
+in its clause, the date from the time expression nearest to it in its clause, else the publication date.
+Cue words live in data/event_cues.json.
 """
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from transforms import clauses as cl
 from transforms import gazetteer as gz
 from transforms.mentions import Mention
 from transforms.nlp import Sentence
 from transforms.timexes import PartialDate, Timex
 
 EVENT_ROLES = frozenset({"title", "lead", "body"})
-
-_NEGATION = re.compile(r"(?:^|\s)(?:không|chưa|chẳng|không hề|chưa hề|chưa từng|không thể)\s+(?:\S+\s+){0,2}$")
-_HYPOTHETICAL = re.compile(r"(?:^|\s)(?:nếu|có thể|có khả năng|liệu)(?:\s|$)")
-_PLANNED = re.compile(r"(?:^|\s)(?:sẽ|dự kiến|dự định|kế hoạch|chuẩn bị|sắp|lên kế hoạch)(?:\s|$)")
-_PLEDGE = re.compile(r"(?:^|\s)(?:sẽ|cam kết|hứa|sẵn sàng|nhất trí sẽ)(?:\s|$)")
-_TARGET_MARKERS = re.compile(r"(?:với|đối với|nhằm vào|chống lại|chống|vào|tới|cho|về phía|lên|tại)\s*$")
-_BETWEEN = re.compile(r"giữa\s*$")
-_CLAUSE_BREAK = re.compile(r"[;:“”\"()]|,\s+(?:nhưng|trong khi|song|còn|và|sau khi|khi)\s")
+_VIOLENT = {"18", "19", "20"}
+_SYMMETRIC = {"04", "05", "06"}
 # a pledge turns a cooperative root into root 03 with its sub-code
 _PLEDGE_CODE = {"05": "032", "06": "031", "07": "033", "08": "035"}
 
@@ -36,6 +41,7 @@ class Trigger:
     pattern: str
     code: str
     weight: float
+    target: str = "object"  # object: its object or a marked actor | marked: only a marked actor | none
 
 
 @dataclass
@@ -68,12 +74,41 @@ class Event:
     target_actor_group: str | None = None
 
 
+@dataclass
+class Context:
+    """What one sentence hands to the next within an article."""
+    subject: list[Mention] = field(default_factory=list)  # the last subject named
+    dyad: list[Mention] = field(default_factory=list)  # the last event's two actors (`hai bên`)
+    group: Mention | None = None  # the last armed group named, within the last eight sentences
+    group_age: int = 0
+
+
+# --- data ---------------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def triggers() -> gz.Trie:
     trie = gz.Trie()
     for row in gz.read_tsv("triggers.tsv"):
-        trie.add(tuple(row["pattern"].split()), Trigger(row["pattern"], row["code"], float(row["weight"])))
+        trie.add(tuple(row["pattern"].split()), Trigger(row["pattern"], row["code"], float(row["weight"]),
+                                                        row.get("target") or "object"))
     return trie
+
+
+@dataclass(frozen=True)
+class Frame:
+    objects: tuple[tuple[str, ...], ...]  # any of these among the object's words (empty: any object)
+    prepositions: tuple[str, ...]  # the target's preposition is one of these (empty: any)
+    code: str  # a CAMEO code, or `-`: no event
+
+
+@lru_cache(maxsize=1)
+def frames() -> dict[str, list[Frame]]:
+    """trigger pattern -> its frames, in file order (data/event_frames.tsv)."""
+    out: dict[str, list[Frame]] = {}
+    for row in gz.read_tsv("event_frames.tsv"):
+        objects = tuple(tuple(c.split()) for c in row["object"].split("|") if c)
+        preps = tuple(c for c in row["preposition"].split("|") if c)
+        out.setdefault(row["trigger"], []).append(Frame(objects, preps, row["code"]))
+    return out
 
 
 def _find_triggers(sentence: Sentence) -> list[tuple[int, int, Trigger]]:
@@ -114,21 +149,272 @@ def gz_media(code: str) -> bool:
     return code in _media()
 
 
-def _clause_bounds(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
-    text, base = sentence.text, sentence.start
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start - base)), default=0)
-    right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end - base)), len(text))
-    return base + left, base + right
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(gz.country_names())
 
 
-def _modality(before: str) -> str:
-    if _NEGATION.search(before[-40:]):
-        return "negated"
-    if _HYPOTHETICAL.search(before):
+def _place_code(m: Mention) -> str | None:
+    return m.entity_code if m.entity_type == "LOC" else _actor(m)
+
+
+# --- roles --------------------------------------------------------------------------------------------
+def _group(p: cl.Parse, k: int, lo: int | None = None, hi: int | None = None) -> list[int]:
+    clause = p.clause_of(k)
+    return cl.coordinated(p, k, clause.first if lo is None else lo, clause.last if hi is None else hi)
+
+
+def _mentions(p: cl.Parse, tokens: list[int]) -> list[Mention]:
+    return [p.tokens[k].actor for k in tokens if p.tokens[k].actor is not None]
+
+
+def _clause_subject(p: cl.Parse, c: int, context: Context, seen: frozenset = frozenset()) -> list[int] | None:
+    """Actor tokens of clause c's own subject: the first bare actor before its first predicate. None when
+    the clause has none of its own (then it depends on another clause)."""
+    clause = p.clauses[c]
+    for k in range(clause.first, clause.last):
+        t = p.tokens[k]
+        if t.tag == cl.TRIGGER or t.tag == "V" and t.low not in ("bị", "được"):
+            break
+        if t.tag == cl.ACTOR and cl.subject_like(p, k):
+            return _group(p, k) if t.actor is not None and _actor(t.actor) else []
+    return None
+
+
+def _inherited_subject(p: cl.Parse, c: int, context: Context, carry: bool) -> list[Mention]:
+    """The subject clause c takes from the clause it depends on, or from the sentences before."""
+    clause = p.clauses[c]
+    if clause.kind == "fronted" and c + 1 < len(p.clauses):
+        own = _clause_subject(p, c + 1, context)
+        return _mentions(p, own) if own else []
+    while c > 0 and p.clauses[c].kind not in ("hard",):
+        c -= 1
+        own = _clause_subject(p, c, context)
+        if own is not None:
+            return _mentions(p, own)
+        if p.clauses[c].kind == "fronted":
+            break
+    return list(context.subject) if carry else []
+
+
+def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
+    """Source actors of trigger token t (see the module docstring)."""
+    clause = p.clause_of(t)
+    c = cues()
+    for k in range(t - 1, clause.first - 1, -1):
+        tok = p.tokens[k]
+        if tok.tag != cl.ACTOR:
+            continue
+        if not cl.subject_like(p, k):
+            continue
+        if tok.actor is None or not _actor(tok.actor):
+            return []  # `khi hãng tin Reuters đề nghị`: a named subject that is no actor
+        return _mentions(p, _group(p, k))
+    # no actor before the trigger in its clause: a reference word, a dependent clause, a dropped subject
+    start = p.tokens[clause.first].syl[0]
+    stop = p.tokens[t].syl[0]
+    words = p.syllables[start:stop]
+    for i in range(len(words)):
+        if c.match("armed_group_pronouns", words, i) is not None and context.group:
+            return [context.group]  # `chúng còn truy sát …` in a story about an armed group
+        if c.match("both_sides", words, i) is not None and context.dyad:
+            return list(context.dyad)
+        if c.match("reference_subjects", words, i) is not None:
+            if clause.kind == "embed":  # `Kim Jong-un tuyên bố ông sẵn sàng …`: the speaker
+                speaker = _inherited_subject(p, p.clause_at[t], context, carry=False)
+                if speaker:
+                    return speaker
+            return list(context.subject)
+    # a dropped subject (`Đồng thời kêu gọi …`): something stands before the trigger, and no noun
+    lead = [p.tokens[k] for k in range(clause.first, t)]
+    carry = bool(lead) and not any(tok.tag in ("N", "Np", "P", "Nc", "M", cl.ACTOR) for tok in lead)
+    return _inherited_subject(p, p.clause_at[t], context, carry)
+
+
+def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int]) -> list[Mention]:
+    """Target actors of trigger token t: its object, or an actor a target preposition introduces. Past a
+    comma only a marked actor counts (`cam kết viện trợ y tế, trong đó có ôxy, cho Ấn Độ`); a verb used
+    as a verb ends the search (its actors are its own), a trigger used as a noun does not (`ủng hộ các
+    lệnh trừng phạt của Séc`); threats, appeals, rejections may reach into the clause they introduce."""
+    hostile = cues()["hostile_prepositions"]
+    c = p.clause_at[t]
+    last = p.clauses[c].last
+    if root in _THROUGH_ROOTS | {"11", "12"} and c + 1 < len(p.clauses) and p.clauses[c + 1].kind == "embed":
+        last = p.clauses[c + 1].last  # `từ chối đảm bảo … rằng … của Nga`
+    past_comma = False
+    for k in range(t + 1, last):
+        tok = p.tokens[k]
+        if tok.text == ",":
+            past_comma = True
+            continue
+        if tok.tag == cl.TRIGGER and root not in _THROUGH_ROOTS and not _nominal(p, k):
+            break  # the actors after another predicate are its own
+        if tok.tag != cl.ACTOR or k in exclude or tok.actor is None or not _place_code(tok.actor):
+            continue
+        prep = cl.preposition_before(p, k)
+        if past_comma and (not prep or prep[0] != "target"):
+            continue
+        if prep and prep[0] == "locative" and root not in _VIOLENT and trig.target != "place":
+            continue
+        if trig.target == "none" and not (prep and prep[1] in hostile or any(
+                _contains(p.syllables[p.tokens[t].syl[1]:tok.syl[0]], tuple(w.split())) for w in hostile)):
+            continue  # a drill or a deployment has a target only when one is named as such
+        if trig.target == "marked" and not prep:
+            continue
+        return _mentions(p, [j for j in _group(p, k) if j not in exclude])
+    return []
+
+
+# threats, appeals, demands and pledges: their target may be the object of the act they name
+# (`đe dọa tấn công Hàn Quốc`, `cam kết hỗ trợ Ấn Độ`)
+_THROUGH_ROOTS = {"13", "02", "10", "03"}
+
+
+def _nominal(p: cl.Parse, t: int) -> bool:
+    """The trigger is used as a noun (`vụ tấn công`, `các cuộc đàm phán`, `tên lửa phóng thử của Triều
+    Tiên`) and no light verb makes the clause subject its agent (`Jordan tiến hành nhiều vụ không kích`)."""
+    prev = next((k for k in range(t - 1, -1, -1) if p.tokens[k].tag not in ("L", "Nc", "M")), None)
+    if prev is not None and p.tokens[prev].tag == cl.TRIGGER and p.tokens[prev].trigger >= 0:
+        # `bác bỏ đề nghị đàm phán của Bình Nhưỡng`: the object of a trigger that takes no verb phrase
+        if p.triggers[p.tokens[prev].trigger][2].code[:2] not in cues()["complement_roots"]:
+            return True
+    syllable = p.tokens[t].syl[0]
+    hit = next((start for start in range(max(0, syllable - 3), syllable + 1)
+                if (p.cue_at("nominalizers", start) or 0) >= syllable and start < p.tokens[t].syl[1]), None)
+    if hit is None:
+        agent_next = t + 2 < len(p.tokens) and p.tokens[t + 1].low == "của" and p.tokens[t + 2].tag == cl.ACTOR
+        if not agent_next:
+            return False
+        hit = syllable
+    return not any(p.cue_at("light_verbs", start) is not None and p.cue_at("light_verbs", start) <= hit
+                   for start in range(max(0, hit - 5), hit))
+
+
+def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool) -> tuple[list[Mention], list[Mention]]:
+    """`vụ tấn công của IS nhằm vào Syria`, `chuyến thăm Nga của ông Abe`: the agent after `của`/`do`, the
+    target bare after the noun or after a target preposition. With no agent named, the noun of a fronted
+    phrase or of `việc`/`chuyến` is the clause subject's own act (`Trong chuyến công du Hy Lạp, Tổng thống
+    Nga …`, `thất bại trong việc thuyết phục ông Putin`), and so is a meeting or an agreement with someone
+    (`Bush sẽ đưa ra kế hoạch tại cuộc họp với Tổng thống Nga`)."""
+    clause = p.clause_of(t)
+    sources: list[int] = []
+    targets: list[int] = []
+    for k in range(t + 1, clause.last):
+        tok = p.tokens[k]
+        if tok.tag == cl.TRIGGER or tok.text == ",":
+            break
+        if tok.tag != cl.ACTOR or tok.actor is None or not _place_code(tok.actor) or k in sources + targets:
+            continue
+        prep = cl.preposition_before(p, k)
+        if prep and prep[0] == "agent" and not sources:
+            sources = _group(p, k)
+        elif not targets and (prep and prep[0] == "target" or not prep and k - t <= 3):
+            targets = _group(p, k)
+    agents = _mentions(p, sources)
+    if not agents and (clause.kind == "fronted" or _owned_noun(p, t) or mutual and targets):
+        agents = _subject(p, t, context)
+    return agents, _mentions(p, targets)
+
+
+def _owned_noun(p: cl.Parse, t: int) -> bool:
+    """`việc`/`chuyến` + trigger, or `trong` + the noun: the act of the clause's own subject."""
+    start = p.tokens[t].syl[0]
+    for word in ("việc", "chuyến", "trong việc", "trong chuyến", "trong cuộc"):
+        n = len(word.split())
+        if " ".join(p.syllables[max(0, start - n):start]) == word or " ".join(
+                p.syllables[start:start + n]) == word:
+            return True
+    return False
+
+
+def _between(p: cl.Parse, t: int) -> list[int] | None:
+    """`các cuộc đàm phán giữa Nga, Mỹ và NATO`: the actors after `giữa` next to the trigger."""
+    clause = p.clause_of(t)
+    for k in range(max(clause.first, t - 8), min(clause.last, t + 8)):
+        tok = p.tokens[k]
+        if tok.tag == cl.ACTOR and tok.actor is not None and _actor(tok.actor):
+            prep = cl.preposition_before(p, k)
+            if prep and prep[1] == "giữa":
+                group = _group(p, k)
+                return group if len(group) > 1 else None
+    return None
+
+
+def _passive(p: cl.Parse, t: int) -> tuple[int, list[int]] | None:
+    """`X bị (Y) trục xuất`: (the token of `bị`/`được`, the agent tokens between it and the trigger)."""
+    clause = p.clause_of(t)
+    agents: list[int] = []
+    for k in range(t - 1, max(clause.first, t - 8) - 1, -1):
+        tok = p.tokens[k]
+        if tok.low in ("bị", "được") and tok.tag != "R":
+            return k, agents
+        if tok.tag == cl.ACTOR:
+            agents.insert(0, k)
+        elif tok.tag not in ("R", "N", "Np", "Nc", "L", "M", "A") or tok.tag == cl.TRIGGER:
+            return None
+    return None
+
+
+# --- codes, modality, dates ---------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def cues():
+    return cl.cues()
+
+
+def _cue_in(words: list[str], kind: str) -> bool:
+    c = cues()
+    return any(c.match(kind, words, i) is not None for i in range(len(words)))
+
+
+def _modality(p: cl.Parse, t: int) -> str:
+    clause = p.clause_of(t)
+    c = cues()
+    # negation on the event itself: a negation word with only adverbs between it and the trigger
+    for k in range(t - 1, clause.first - 1, -1):
+        tok = p.tokens[k]
+        end = c.match("negation", p.syllables, tok.syl[0])
+        if end is not None and end <= p.tokens[t].syl[0]:
+            return "negated"
+        pledge = c.match("pledge", p.syllables, tok.syl[0]) == tok.syl[1]
+        if not pledge and (tok.tag not in ("R", "V") or tok.tag == "V" and k < t - 2):
+            break  # `chưa sẵn sàng chia sẻ`: the negated pledge negates the act
+    before = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
+    sentence_before = p.syllables[:p.tokens[t].syl[0]]
+    if _cue_in(before, "hypothetical") or _cue_in(sentence_before[:3], "hypothetical"):
         return "hypothetical"
-    if _PLANNED.search(before):
+    if _cue_in(before, "planned"):
         return "planned"
     return "asserted"
+
+
+def _framed_code(p: cl.Parse, t: int, trig: Trigger, targets: list[Mention]) -> str:
+    """The trigger's code as its object words and its target's preposition change it
+    (data/event_frames.tsv); `-` when a frame says the trigger is no event here."""
+    options = frames().get(trig.pattern)
+    if not options:
+        return trig.code
+    start = p.tokens[t].syl[1]
+    words = p.syllables[start:start + 8]
+    passive = _passive(p, t)
+    if passive:  # `18 nhà ngoại giao Nga sẽ bị trục xuất`: the object stands before
+        clause = p.clause_of(t)
+        words = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[passive[0]].syl[0]] + words
+    target_tokens = [k for k in range(t + 1, len(p.tokens)) if p.tokens[k].actor in targets]
+    prep = cl.preposition_before(p, target_tokens[0]) if target_tokens else None
+    before_target = p.syllables[start:p.tokens[target_tokens[0]].syl[0]] if target_tokens else []
+    for frame in options:
+        if frame.objects and not any(_contains(words, cue) for cue in frame.objects):
+            continue
+        if frame.prepositions and not (prep and prep[1] in frame.prepositions or any(
+                _contains(before_target, tuple(w.split())) for w in frame.prepositions)):
+            continue
+        return frame.code
+    return trig.code if trig.code != "?" else "-"
+
+
+def _contains(words: list[str], cue: tuple[str, ...]) -> bool:
+    n = len(cue)
+    return any(tuple(words[i:i + n]) == cue for i in range(len(words) - n + 1))
 
 
 def _date_for(t_start: int, clause: tuple[int, int], timexes: list[Timex], dct: PartialDate | None):
@@ -142,265 +428,70 @@ def _date_for(t_start: int, clause: tuple[int, int], timexes: list[Timex], dct: 
     return None, None, "none"
 
 
-def _location(sentence: Sentence, mentions: list[Mention]) -> tuple[str | None, str | None]:
-    for m in mentions:
-        before = sentence.text[: m.start - sentence.start]
-        if re.search(r"(?:tại|ở)\s*$", before):
-            return m.surface, m.entity_code if m.entity_type in ("GPE", "LOC") else None
-    m = re.search(r"(?:tại|ở)\s+((?:[A-ZĐ][\w-]*\s?){1,4})", sentence.text)
-    return (m.group(1).strip(), None) if m else (None, None)
+def _location(sentence: Sentence, p: cl.Parse, mentions: list[Mention]) -> tuple[str | None, str | None]:
+    """The first place named after a locative preposition (`tại`, `ở`)."""
+    for k, tok in enumerate(p.tokens):
+        if tok.tag == cl.ACTOR and tok.actor is not None:
+            prep = cl.preposition_before(p, k)
+            if prep and prep[1] in ("tại", "ở"):
+                m = tok.actor
+                return m.surface, m.entity_code if m.entity_type in ("GPE", "LOC") else None
+    return None, None
 
 
-# --- actors ------------------------------------------------------------------------------------------
-# an actor right after one of these sits in a prepositional phrase: not the subject of the sentence
-_PREPOSITION = re.compile(r"(?:của|tại|ở|trên|từ|đến|tới|với|về|cho|trong|ngoài|vào|khỏi|qua|sang|thuộc|"
-                          r"giữa|chống|đối với|nhằm vào|lãnh thổ|không phận|vùng biển|phía|"
-                          # head nouns a country only modifies: `vấn đề Triều Tiên`, `bán đảo Triều Tiên`
-                          r"vấn đề|chương trình|tình hình|quan hệ|khủng hoảng|chính sách|lập trường|bán đảo|"
-                          r"biên giới|hạt nhân|tên lửa|vũ khí|kinh tế|thị trường|đối tác|mặt hàng|cổ phiếu)\s+"
-                          r"(?:(?:các|những|nước|quốc gia|chính phủ|phía|đồng minh|lực lượng|quân đội)\s+)*$")
-_LOCATIVE_BEFORE = re.compile(r"(?:tại|ở|trên|khắp|lãnh thổ|thủ đô)\s+(?:\S+\s+){0,1}$")
-# what may stand between coordinated actors: `Mỹ và các đồng minh Hàn Quốc và Nhật Bản`
-_COORDINATION = re.compile(r"^\s*(?:,|và|cùng|cùng với|hoặc|hay|cũng như)\s*(?:(?:các|những|cả|thậm chí|nước|"
-                           r"đồng minh|quốc gia|và)\s*)*$")
-_PRONOUN = re.compile(r"(?:^|\s)(?:chúng|họ|nước này|phía này|quốc gia này|chính phủ này|nhóm này)(?:\s|$)")
-_SEGMENT_BREAK = re.compile(r"[,;:]")
-_VIOLENT = {"18", "19", "20"}
-_SYMMETRIC = {"04", "05", "06"}
-# roots whose receiving actor the text often leaves implicit (`Nga lên tiếng chỉ trích`): then it is the
-# subject of the previous sentence
-_IMPLICIT_TARGET = {"02", "03", "05", "10", "11", "12", "13", "16"}
-_FRONTED = re.compile(r"^\s*(?:Trong|Tại|Sau|Trước|Khi|Nhân|Trong khi|Trong chuyến|Sau khi|Về)\b")
-_NEAR = 60  # characters: an unmarked object farther than this from its trigger is not its object
-# a trigger used as a noun (`vụ hành quyết của nhóm Al-Qaeda`, `đáp trả cảnh báo`): its agent is the
-# `của`/`do` phrase after it, not the sentence subject (meetings and cooperation excepted)
-_NOMINAL = re.compile(r"(?:vụ|cuộc|các cuộc|những cuộc|các vụ|những vụ|lời|sự|đáp trả|đáp lại|phản ứng với|"
-                      r"kể từ|sau|trước|về)\s+(?:\S+\s+)?$", re.IGNORECASE)
-_AGENT_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:của|do)\s+(?:(?:nhóm|các|những|lực lượng|phía)\s+)*$")
-_PURPOSE = re.compile(r"(?:để|nhằm|nhằm mục đích)\s+(?:\S+\s+){0,2}$")
-# a noun trigger after a light verb keeps the sentence subject as agent: `Jordan tiến hành nhiều vụ không kích`
-_LIGHT_VERB = re.compile(r"(?:tiến hành|thực hiện|mở|phát động|tổ chức|tham gia|có|dự|đưa ra|tuyên bố|ký)\s+"
-                         r"(?:\S+\s+){0,2}$", re.IGNORECASE)
-_PASSIVE_AGENT = re.compile(r"(?:bị|được)\s+$")
-
-
-def _between(sentence: Sentence, a: int, b: int) -> str:
-    return sentence.text[a - sentence.start: b - sentence.start]
-
-
-def _subject_like(sentence: Sentence, m: Mention) -> bool:
-    return not _PREPOSITION.search(_between(sentence, sentence.start, m.start)[-40:])
-
-
-def _coordinated(sentence: Sentence, head: Mention, actors: list[Mention]) -> list[Mention]:
-    """`head` and the actors coordinated with it (`Mỹ, Hàn Quốc và Nhật Bản`), in text order."""
-    group = [head]
-    ordered = sorted(actors, key=lambda m: m.start)
-    i = ordered.index(head)
-    for step in (1, -1):
-        j, last = i + step, head
-        while 0 <= j < len(ordered):
-            m = ordered[j]
-            gap = _between(sentence, last.end, m.start) if step == 1 else _between(sentence, m.end, last.start)
-            if not _COORDINATION.match(gap):
-                break
-            group.append(m)
-            last, j = m, j + step
-    return sorted(group, key=lambda m: m.start)
-
-
-def _segment_start(sentence: Sentence, pos: int) -> int:
-    return max((sentence.start + k.end() for k in _SEGMENT_BREAK.finditer(sentence.text, 0, pos - sentence.start)),
-               default=sentence.start)
-
-
-def _source(sentence: Sentence, left: list[Mention], t_start: int, clause: tuple[int, int]) -> Mention | None:
-    """The nearest subject-like actor before the trigger: in its comma segment first, then its clause."""
-    for lo in (_segment_start(sentence, t_start), clause[0]):
-        found = [m for m in left if m.start >= lo and _subject_like(sentence, m)]
-        if found:
-            return found[-1]
-    return None
-
-
-def _pronoun_subject(sentence: Sentence, left: list[Mention], t_start: int) -> bool:
-    """`họ`/`chúng` stands as the subject: after the last actor of the trigger's segment, before the trigger."""
-    lo = max([_segment_start(sentence, t_start)] + [m.end for m in left if m.end <= t_start])
-    return bool(_PRONOUN.search(_between(sentence, lo, t_start)))
-
-
-def _lead(sentence: Sentence, pos: int, n: int) -> str:
-    """The last `n` characters of the sentence before `pos`."""
-    return _between(sentence, sentence.start, pos)[-n:]
-
-
-def _receivers(sentence: Sentence, candidates: list[Mention], root: str) -> tuple[list[Mention], list[Mention]]:
-    """Actors after a trigger that may receive it (a place after `tại`/`ở` only for violence), and those of
-    them a target marker introduces."""
-    allowed = [m for m in candidates if root in _VIOLENT or not _LOCATIVE_BEFORE.search(_lead(sentence, m.start, 25))]
-    return allowed, [m for m in allowed if _TARGET_MARKERS.search(_lead(sentence, m.start, 25))]
-
-
-@dataclass
-class _Site:
-    """A trigger in its sentence: where it stands, its clause, and the actors on either side in the clause."""
-    sentence: Sentence
-    actors: list[Mention]
-    t_start: int
-    t_end: int
-    root: str
-    clause: tuple[int, int]
-    before: list[Mention] = field(init=False)
-    after: list[Mention] = field(init=False)
-
-    def __post_init__(self):
-        self.before = [m for m in self.actors if self.clause[0] <= m.start and m.end <= self.t_start]
-        self.after = [m for m in self.actors if m.start >= self.t_end and m.end <= self.clause[1]]
-
-
-def _nominal_actors(site: _Site):
-    """`vụ hành quyết của nhóm Al-Qaeda nhằm vào …`: the agent follows the noun, then the target."""
-    sentence, actors, t_end = site.sentence, site.actors, site.t_end
-    agent = next((m for m in actors if t_end <= m.start <= t_end + 40 and
-                  _AGENT_AFTER.match(_between(sentence, t_end, m.start))), None)
-    sources = _coordinated(sentence, agent, actors) if agent else []
-    _, marked = _receivers(sentence, [m for m in actors if t_end <= m.start <= t_end + _NEAR and m not in sources],
-                           site.root)
-    return sources, _coordinated(sentence, marked[0], actors) if marked else []
-
-
-def _clausal_actors(site: _Site, mentions: list[Mention], before_text: str, previous_subject: list[Mention] | None,
-                    recent_group: Mention | None):
-    """Subject before the verb trigger, object or marked actor after it; passives, pronouns, fronted
-    phrases and implicit receivers. None when the subject is named but is no actor."""
-    sentence, actors, t_start, t_end, root, clause = (site.sentence, site.actors, site.t_start, site.t_end,
-                                                      site.root, site.clause)
-    named = [m for m in mentions if m.entity_type != "LOC"]
-    nearest_named = max((m for m in named if clause[0] <= m.start and m.end <= t_start), key=lambda m: m.end,
-                        default=None)
-    if nearest_named is not None and not _actor(nearest_named) and _subject_like(sentence, nearest_named):
-        return None  # `khi hãng tin Reuters đề nghị`: a subject that is no actor
-    everything_left = [m for m in actors if m.end <= t_start]
-    segment_start = _segment_start(sentence, t_start)
-    pronoun = _pronoun_subject(sentence, everything_left, t_start)
-    sentence_subject = subject_of(sentence, mentions) if pronoun else []
-    if pronoun and (sentence_subject or previous_subject):
-        # `…, nhưng họ trở thành đồng minh`, `chúng còn truy sát…`: the subject named before
-        earlier = [m for m in sentence_subject if m.end <= segment_start]
-        sources = earlier or previous_subject or []
-        if re.search(r"(?:^|\s)chúng\s", _between(sentence, segment_start, t_start)) and recent_group:
-            sources = [recent_group]  # `chúng` speaks of militants: the last armed group named
-    else:
-        source = _source(sentence, everything_left, t_start, clause)
-        if source is None and _FRONTED.match(_between(sentence, segment_start, t_start)):
-            # `Trong chuyến công du Hy Lạp, Tổng thống Nga Vladimir Putin…`: the main clause's subject
-            after = next((k.end() for k in _SEGMENT_BREAK.finditer(sentence.text, t_end - sentence.start)), None)
-            main = [m for m in actors if after is not None and m.start >= sentence.start + after
-                    and _subject_like(sentence, m)]
-            source = main[0] if main else None
-        sources = _coordinated(sentence, source, actors) if source else []
-    allowed, marked = _receivers(sentence, [m for m in site.after if m not in sources], root)
-    near = [m for m in allowed if m.start - t_end <= _NEAR]
-    # the direct object (`sát hại đại biện lâm thời Algeria`) before a farther marked actor
-    direct = [m for m in near if m.start - t_end <= 25 and not re.search(r"[,;]", _between(sentence, t_end, m.start))]
-    target = (direct or marked or near or [None])[0]
-    if not marked and len(sources) > 1 and root in _SYMMETRIC:
-        target = sources[-1]  # `Nga và NATO đạt được thỏa thuận`: mutual
-        sources = sources[:-1]
-    if target is None:  # an object between subject and trigger: `Mỹ xếp Hezbollah vào danh sách…`
-        inner = [m for m in site.before if (not sources or m.start > sources[-1].end) and m not in sources
-                 and _subject_like(sentence, m)]
-        target = inner[-1] if inner else None
-    targets = _coordinated(sentence, target, actors) if target else []
-    # `X bị (Y) trục xuất`: X is the target, Y (between `bị` and the trigger) the source
-    passive = re.search(r"(?:^|\s)(?:bị|được)\s+(?:(?:\S+\s+){0,6})$", before_text)
-    if passive:
-        bi = clause[0] + passive.start()
-        agents = [m for m in actors if bi <= m.start and m.end <= t_start]
-        if len(passive.group(0).split()) > 3 and not agents:
-            passive = None  # `sẽ được đưa ra tại hội nghị`: `được` belongs to another verb
-    if passive:
-        patients = [m for m in actors if m.end <= bi and m.start >= _segment_start(sentence, bi)
-                    and _subject_like(sentence, m)]
-        sources = _coordinated(sentence, agents[-1], actors) if agents else []
-        if not sources and root in _VIOLENT and recent_group:
-            sources = [recent_group]  # `đại sứ … bị bắt cóc` in a story about an armed group
-        targets = _coordinated(sentence, patients[-1], actors) if patients else []
-    elif not targets and root in _IMPLICIT_TARGET and previous_subject:
-        source_codes = {_place_code(m) for m in sources}
-        targets = [m for m in previous_subject if _place_code(m) not in source_codes]
-    return sources, targets
-
-
+# --- events -------------------------------------------------------------------------------------------
 def sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[Timex],
-                    dct: PartialDate | None, previous_subject: list[Mention] | None = None,
-                    recent_group: Mention | None = None) -> list[Event]:
-    actors = [m for m in mentions if _actor(m)]
+                    dct: PartialDate | None, context: Context | None = None) -> list[Event]:
+    context = context or Context()
+    found = _find_triggers(sentence)
+    if not found:
+        return []
+    named = [m for m in mentions if m.entity_type != "LOC" or m.entity_code in _countries()]
+    p = cl.parse(sentence, named, found)
     codes = gz.cameo()
     out: list[Event] = []
-    found = _find_triggers(sentence)
-    for k, (t_start, t_end, trig) in enumerate(found):
+    token_of = {p.tokens[k].trigger: k for k in range(len(p.tokens)) if p.tokens[k].tag == cl.TRIGGER}
+    for n, (t_start, t_end, trig) in enumerate(found):
+        t = token_of.get(n)
+        if t is None:
+            continue
         root = trig.code[:2]
-        clause = _clause_bounds(sentence, t_start, t_end)
-        before_text = _between(sentence, clause[0], t_start)
-        if k and found[k - 1][0] >= clause[0] and _PURPOSE.search(_between(sentence, found[k - 1][1], t_start)):
+        clause = p.clause_of(t)
+        if clause.kind == "adjunct" and _purpose_of_previous(p, t, token_of, n):
             continue  # `đạt được thỏa thuận để hợp tác`: the purpose of the event before, not another
-        lead = _lead(sentence, t_start, 45)
-        nominal = root not in _SYMMETRIC and _NOMINAL.search(lead[-30:])
-        if nominal and _LIGHT_VERB.search(lead[: len(lead) - len(nominal.group(0))]):
-            nominal = None
-        site = _Site(sentence, actors, t_start, t_end, root, clause)
-        # `các cuộc đàm phán (tiếp theo) giữa Nga và NATO`: next to the trigger
-        between_marker = next((m for m in site.after + site.before if abs(m.start - t_end) < 40
-                               and _BETWEEN.search(_lead(sentence, m.start, 10))), None)
-        if between_marker:
-            sources = [between_marker]
-            targets = [m for m in _coordinated(sentence, between_marker, actors) if m is not between_marker]
-        elif nominal:
-            sources, targets = _nominal_actors(site)
-        else:
-            found_actors = _clausal_actors(site, mentions, before_text, previous_subject, recent_group)
-            if found_actors is None:
-                continue
-            sources, targets = found_actors
-        sources = [m for m in sources if m not in targets]
-        if not targets and root in _VIOLENT:  # an attack by unnamed attackers: the country where it happened
-            places = [m for m in mentions if m.entity_type == "LOC" and m.entity_code in _countries()
-                      and clause[0] <= m.start]
-            place = min(places, key=lambda m: abs(m.start - t_end), default=None)
-            if place:
-                targets = [place]
-        if root == "14" and not sources:  # `các vụ biểu tình chống Mỹ tại Afghanistan`: the people of the place
-            places = [m for m in mentions if m.entity_type in ("LOC", "GPE") and m.entity_code in _countries()
-                      and m.start >= t_end and m not in targets
-                      and re.search(r"(?:tại|ở)\s*$", _between(sentence, sentence.start, m.start))]
-            sources = places[:1]
-        modality = _modality(before_text)
-        code = trig.code
-        if root == "19" and not any(_actor(m) and m.entity_type in ("GPE", "IGO") or m.entity_type == "PER"
-                                    for m in sources):
-            code, root = "180", "18"  # an attack by unnamed attackers or an armed group: assault, not war
-        if root in _PLEDGE_CODE and modality in ("planned", "asserted") and _PLEDGE.search(before_text):
+        if root == "03" and _pledges_next(p, t, found, token_of, n):
+            continue  # `cam kết hỗ trợ Ấn Độ`: the pledge is coded on the act pledged (root 03)
+        pairs = _pairs(p, t, trig, root, context)
+        if not pairs:
+            continue
+        code = _framed_code(p, t, trig, [b for _, b in pairs if b])
+        if code == "-":
+            continue
+        root = code[:2]
+        modality = _modality(p, t)
+        before_words = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
+        if root in _PLEDGE_CODE and modality in ("planned", "asserted") and (
+                _cue_in(before_words, "pledge") or clause.kind == "embed" and "sẽ" in before_words):
+            # `cam kết viện trợ`, `tuyên bố sẽ hợp tác`: a pledge (root 03), which happened
             code, modality = _PLEDGE_CODE[root], "asserted"
+        elif root in _PLEDGE_CODE and modality == "negated" and _cue_in(before_words, "pledge"):
+            code = _PLEDGE_CODE[root]  # `chưa sẵn sàng chia sẻ`: a pledge refused
+        if root == "19" and not any(s is not None and (s.entity_type in ("GPE", "IGO") or s.entity_type == "PER")
+                                    for s, _ in pairs):
+            code = "180"  # an attack by unnamed attackers or an armed group: assault, not war
+        root = code[:2]
         info = codes.get(code) or codes[code[:3]]
-        value, precision, basis = _date_for(t_start, clause, timexes, dct)
-        loc_name, loc_code = _location(sentence, mentions)
-        pairs = [(s, t) for s in (sources or [None])[:4] for t in (targets or [None])[:4]]
+        span = (p.tokens[clause.first].start, p.tokens[clause.last - 1].end)
+        value, precision, basis = _date_for(t_start, span, timexes, dct)
+        loc_name, loc_code = _location(sentence, p, mentions)
         for source, target in pairs:
             src = _place_code(source) if source else None
             tgt = _place_code(target) if target else None
-            if src is None and tgt is None or src == tgt:
-                continue
-            if tgt is None and root != "15":
-                continue  # an event needs a receiving actor, except drills and tests
-            if src is None and root not in _VIOLENT:
-                continue
-            confidence = round(trig.weight * (0.9 if source and target else 0.7) *
-                               (0.9 if site.before and source is site.before[-1] else 0.8), 3)
+            confidence = round(trig.weight * (0.9 if source and target else 0.7), 3)
             out.append(Event(
                 sentence_index=sentence.index, char_start=sentence.start, char_end=sentence.end,
                 evidence=sentence.text, trigger=trig.pattern, trigger_start=t_start, trigger_end=t_end,
-                event_code=code, event_root_code=code[:2], quad_class=info.quad_class, goldstein=info.goldstein,
+                event_code=code, event_root_code=root, quad_class=info.quad_class, goldstein=info.goldstein,
                 source_actor_code=src, target_actor_code=tgt,
                 source_actor_name=source.canonical_name if source else None,
                 target_actor_name=target.canonical_name if target else None,
@@ -408,6 +499,112 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[T
                 location_name=loc_name, location_code=loc_code, confidence=confidence,
                 source_actor_country=_country_of(source), target_actor_country=_country_of(target),
                 source_actor_group=_group_of(source), target_actor_group=_group_of(target)))
+    return out
+
+
+def _pledges_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:
+    nxt = token_of.get(n + 1)
+    if nxt is None or p.clause_at[nxt] != p.clause_at[t]:
+        return False
+    between = [p.tokens[k] for k in range(t + 1, nxt)]
+    return found[n + 1][2].code[:2] in _PLEDGE_CODE and all(tok.tag in ("R", "V", "A") for tok in between)
+
+
+def _purpose_of_previous(p: cl.Parse, t: int, token_of: dict[int, int], n: int) -> bool:
+    """Trigger t opens a purpose clause (`để`, `nhằm`) right after another trigger of the sentence."""
+    prev = token_of.get(n - 1)
+    if prev is None or p.clause_at[prev] != p.clause_at[t] - 1:
+        return False
+    clause = p.clause_of(t)
+    return p.cue_at("purpose", p.tokens[clause.first].syl[0]) is not None
+
+
+def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> list[tuple]:
+    """(source, target) mentions of trigger token t; None stands for an unknown or absent actor."""
+    between = _between(p, t)
+    if between:
+        return _mutual(_mentions(p, between))
+    passive = _passive(p, t)
+    if _nominal(p, t):
+        sources, targets = _nominal_roles(p, t, context, trig.target == "mutual")
+        if not targets and len(sources) > 1 and trig.target == "mutual":
+            return _mutual(sources)  # `cuộc gặp của ông Trump và các lãnh đạo EU`
+    elif passive:
+        marker, agents = passive
+        sources = _mentions(p, _group(p, agents[-1])) if agents else []
+        if not sources and root in _VIOLENT and context.group:
+            sources = [context.group]  # `đại sứ … bị bắt cóc` in a story about an armed group
+        elif not sources and p.clause_of(t).kind == "embed":
+            # `Séc thông báo 18 nhà ngoại giao Nga sẽ bị trục xuất`: who announces it does it
+            sources = _inherited_subject(p, p.clause_at[t], context, carry=False)
+        targets = _subject(p, marker, context)
+    else:
+        sources = _subject(p, t, context)
+        exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
+        targets = _object(p, t, trig, root, exclude)
+        if not targets and len(sources) > 1 and trig.target == "mutual":
+            return _mutual(sources)  # `Nga và NATO đạt được thỏa thuận`, `Anh, Pháp, Đức đã nhóm họp`
+        if not targets and root in _IMPLICIT_TARGET and trig.target != "none" and _objectless(p, t):
+            # `Nga lên tiếng chỉ trích`: the receiver is the subject named before
+            targets = [m for m in context.subject if _place_code(m) not in {_place_code(s) for s in sources}]
+    if root == "14" and not sources:  # `các vụ biểu tình chống Mỹ tại Afghanistan`: the people of the place
+        sources = _places(p, t)[:1]
+    if root in _VIOLENT and not targets:  # an attack with no named target: the country where it happened
+        targets = _places(p, t)[:1]
+    if not sources and not targets:
+        return []
+    if not sources and root not in _VIOLENT:
+        return []  # only an attack may have an unknown actor: `bị tấn công`, `vụ đánh bom`
+    if not targets and trig.target != "none" and root not in _NULL_TARGET_ROOTS:
+        return []  # an event needs a receiving actor, except drills and tests
+    pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]
+    return _distinct_pairs(pairs)
+
+
+def _places(p: cl.Parse, t: int) -> list[Mention]:
+    """Countries (or places of a country) named after `tại`/`ở` or as a capital after the trigger."""
+    out = []
+    for k in range(t + 1, len(p.tokens)):
+        tok = p.tokens[k]
+        if tok.tag == cl.ACTOR and tok.actor is not None and _place_code(tok.actor) in _countries():
+            prep = cl.preposition_before(p, k)
+            if prep and prep[0] == "locative" or tok.actor.entity_type == "LOC" or cl.is_modifier(p, k):
+                out.append(tok.actor)
+    return out
+
+
+def _mutual(group: list[Mention]) -> list[tuple]:
+    return _distinct_pairs([(a, b) for i, a in enumerate(group) for b in group[i + 1:]])
+
+
+def _objectless(p: cl.Parse, t: int) -> bool:
+    """The trigger has no object of its own in its clause (`Nga lên tiếng chỉ trích.`), or one that points
+    back (`xem xét kế hoạch trên`, `phản đối kịch bản này`)."""
+    clause = p.clause_of(t)
+    for k in range(t + 1, clause.last):
+        tok = p.tokens[k]
+        if tok.text == ",":
+            return True
+        if p.cue_at("anaphoric", tok.syl[0]) == tok.syl[1]:
+            return True
+        if tok.tag in (cl.ACTOR, cl.TRIGGER, "V", "E"):
+            return False
+    return not any(p.tokens[k].tag in ("N", "Np", "Nc", "P", "M") for k in range(t + 1, clause.last))
+
+
+_IMPLICIT_TARGET = {"02", "03", "05", "10", "11", "12", "13", "16"}
+_NULL_TARGET_ROOTS = {"15"}
+
+
+def _distinct_pairs(pairs: list[tuple]) -> list[tuple]:
+    """Pairs with different actor codes, one per code pair."""
+    seen, out = set(), []
+    for a, b in pairs:
+        key = (_place_code(a) if a else None, _place_code(b) if b else None)
+        if key[0] == key[1] or key in seen:
+            continue
+        seen.add(key)
+        out.append((a, b))
     return out
 
 
@@ -422,21 +619,20 @@ def _group_of(m: Mention | None) -> str | None:
     return m.entity_code if m is not None and m.entity_type in ("IGO", "ORG") else None
 
 
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    return frozenset(gz.country_names())
-
-
-def _place_code(m: Mention) -> str | None:
-    return m.entity_code if m.entity_type == "LOC" else _actor(m)
-
-
-def subject_of(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
-    """The sentence's subject actors (the first subject-like actor and those coordinated with it), not
-    counting fronted phrases (`Trong chiến dịch cô lập Iraq…, chúng…`)."""
-    actors = [m for m in mentions if _actor(m) and _subject_like(sentence, m)
-              and not _FRONTED.match(_between(sentence, _segment_start(sentence, m.start), m.start))]
-    return _coordinated(sentence, actors[0], [m for m in mentions if _actor(m)]) if actors else []
+def sentence_subject(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """The sentence's subject actors for the sentences after it: the first bare actor not in a fronted
+    phrase, with those coordinated with it."""
+    actors = [m for m in mentions if _actor(m)]
+    if not actors:
+        return []
+    p = cl.parse(sentence, actors, [])
+    for c in range(len(p.clauses)):
+        if p.clauses[c].kind == "fronted":
+            continue
+        own = _clause_subject(p, c, Context())
+        if own:
+            return _mentions(p, own)
+    return []
 
 
 def article_events(sentences: list[Sentence], mentions: list[Mention], timexes: list[Timex],
@@ -449,21 +645,33 @@ def article_events(sentences: list[Sentence], mentions: list[Mention], timexes: 
     for t in timexes:
         tx_by_sentence.setdefault(t.sentence_index, []).append(t)
     best: dict[tuple, Event] = {}
-    previous: list[Mention] = []
-    group: Mention | None = None  # the last armed group named, within the last eight sentences
-    group_age = 0
+    context = Context()
     for s in sentences:
         if s.role not in EVENT_ROLES:
             continue
         here = by_sentence.get(s.index, [])
-        for e in sentence_events(s, here, tx_by_sentence.get(s.index, []), dct, previous, group):
+        events = sentence_events(s, here, tx_by_sentence.get(s.index, []), dct, context)
+        for e in events:
             key = (e.source_actor_code, e.target_actor_code, e.event_code, e.event_date)
             if key not in best or e.confidence > best[key].confidence:
                 best[key] = e
-        previous = subject_of(s, here) or previous
-        named_group = next((m for m in reversed(here) if m.entity_type == "ORG" and _actor(m)), None)
-        group, group_age = (named_group, 0) if named_group else (group if group_age < 8 else None, group_age + 1)
+        _advance(context, s, here, events)
     return sorted(best.values(), key=lambda e: (e.sentence_index, e.trigger_start))
+
+
+def _advance(context: Context, s: Sentence, here: list[Mention], events: list[Event]) -> None:
+    subject = sentence_subject(s, here) if any(_actor(m) for m in here) else []
+    context.subject = subject or context.subject
+    actors = {m.entity_code: m for m in here if _actor(m)}
+    if len(actors) == 2:
+        context.dyad = list(actors.values())
+    named_group = next((m for m in reversed(here) if m.entity_type == "ORG" and _actor(m)), None)
+    if named_group:
+        context.group, context.group_age = named_group, 0
+    else:
+        context.group_age += 1
+        if context.group_age > 8:
+            context.group = None
 
 
 def event_id(article_id: str, e: Event) -> str:
@@ -479,5 +687,3 @@ def cluster_id(e: Event) -> str:
         actors = tuple(sorted(actors))
     key = "|".join((*actors, e.event_root_code, e.event_date or ""))
     return hashlib.sha256(key.encode()).hexdigest()[:16]
-
-

@@ -34,6 +34,7 @@ class Sentence:
     end: int
     text: str
     role: str  # the segment role: title, lead, body, heading, caption, byline, related
+    paragraph: int = 0  # index of the segment (one line of the article text) that holds the sentence
     syllables: list[Word] = field(default_factory=list)  # underthesea's regex tokens, computed once
     _words: list[Word] | None = None
     _pos: list[str] | None = None
@@ -123,6 +124,24 @@ def _pos_model():
 
 
 @lru_cache(maxsize=1)
+def _fast_pos_model():
+    """underthesea's VLSP 2013 POS CRF (2023) through underthesea_core's featurizer: ~2 ms a sentence,
+    about six times faster than `_pos_model`, whose features are computed in Python."""
+    import underthesea.pipeline.pos_tag as pt
+    from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+    model = FastCRFSequenceTagger()
+    model.load(join(dirname(pt.__file__), "models", "pos_crf_vlsp2013_20230303"))
+    return model
+
+
+def pos_tags(words: list[str]) -> list[str]:
+    """VLSP POS tags (N, Np, V, E, C, CH, ...) of a sequence of words."""
+    if not words:
+        return []
+    return [tag[2:] if tag.startswith(("B-", "I-")) else tag for tag in _fast_pos_model().predict([[w] for w in words])]
+
+
+@lru_cache(maxsize=1)
 def _chunk_model():
     from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor
     return CRFChunkingPredictor.Instance()
@@ -162,11 +181,11 @@ def group_words(syllables: list[Word], text: str, offset: int) -> list[Word]:
 def sentences_of(text: str, segments: list[tuple[str, int, int]]) -> list[Sentence]:
     """Split each (role, start, end) segment of the article text into tokenized sentences."""
     out: list[Sentence] = []
-    for role, seg_start, seg_end in segments:
+    for paragraph, (role, seg_start, seg_end) in enumerate(segments):
         seg_text = text[seg_start:seg_end]
         for s, e in split_sentences(seg_text):
             start, end = seg_start + s, seg_start + e
-            sentence = Sentence(len(out), start, end, text[start:end], role)
+            sentence = Sentence(len(out), start, end, text[start:end], role, paragraph)
             sentence.syllables = syllables_of(sentence.text, start)
             out.append(sentence)
     return out
