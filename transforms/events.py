@@ -107,7 +107,8 @@ def frames() -> dict[str, list[Frame]]:
     for row in gz.read_tsv("event_frames.tsv"):
         objects = tuple(tuple(c.split()) for c in row["object"].split("|") if c)
         preps = tuple(c for c in row["preposition"].split("|") if c)
-        out.setdefault(row["trigger"], []).append(Frame(objects, preps, row["code"]))
+        for trigger in row["trigger"].split("|"):
+            out.setdefault(trigger, []).append(Frame(objects, preps, row["code"]))
     return out
 
 
@@ -181,6 +182,19 @@ def _clause_subject(p: cl.Parse, c: int, context: Context, seen: frozenset = fro
     return None
 
 
+def _listed(p: cl.Parse, start: int) -> list[int]:
+    """The actors a list opener (`trong đó có`, `gồm`, `(`) introduces after token `start`."""
+    for k in range(start, len(p.tokens)):
+        tok = p.tokens[k]
+        if tok.tag != cl.ACTOR or tok.actor is None or not _actor(tok.actor):
+            continue
+        first = cl.phrase_start(p, k)
+        syllable = p.tokens[first].syl[0]
+        if any(p.cue_at("list_openers", s) == syllable for s in range(max(0, syllable - 4), syllable)):
+            return cl.coordinated(p, k, 0, len(p.tokens))
+    return []
+
+
 def _inherited_subject(p: cl.Parse, c: int, context: Context, carry: bool) -> list[Mention]:
     """The subject clause c takes from the clause it depends on, or from the sentences before."""
     clause = p.clauses[c]
@@ -210,10 +224,15 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
         if tok.actor is None or not _actor(tok.actor):
             return []  # `khi hãng tin Reuters đề nghị`: a named subject that is no actor
         return _mentions(p, _group(p, k))
-    # no actor before the trigger in its clause: a reference word, a dependent clause, a dropped subject
+    # no actor before the trigger in its clause: a generic plural that a list names, a reference word, a
+    # dependent clause, a dropped subject
     start = p.tokens[clause.first].syl[0]
     stop = p.tokens[t].syl[0]
     words = p.syllables[start:stop]
+    if any(c.match("generic_plural", words, i) is not None for i in range(len(words))):
+        listed = _listed(p, clause.first)
+        if listed:  # `Nhiều nước khác cũng đã ban hành lệnh cấm …, trong đó có Mỹ, Anh, Kuwait`
+            return _mentions(p, listed)
     for i in range(len(words)):
         if c.match("armed_group_pronouns", words, i) is not None and context.group:
             return [context.group]  # `chúng còn truy sát …` in a story about an armed group
@@ -231,7 +250,8 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
     return _inherited_subject(p, p.clause_at[t], context, carry)
 
 
-def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int]) -> list[Mention]:
+def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
+            marked_only: bool = False) -> list[Mention]:
     """Target actors of trigger token t: its object, or an actor a target preposition introduces. Past a
     comma only a marked actor counts (`cam kết viện trợ y tế, trong đó có ôxy, cho Ấn Độ`); a verb used
     as a verb ends the search (its actors are its own), a trigger used as a noun does not (`ủng hộ các
@@ -252,7 +272,7 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int]) ->
         if tok.tag != cl.ACTOR or k in exclude or tok.actor is None or not _place_code(tok.actor):
             continue
         prep = cl.preposition_before(p, k)
-        if past_comma and (not prep or prep[0] != "target"):
+        if (past_comma or marked_only) and (not prep or prep[0] != "target"):
             continue
         if prep and prep[0] == "locative" and root not in _VIOLENT and trig.target != "place":
             continue
@@ -261,8 +281,23 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int]) ->
             continue  # a drill or a deployment has a target only when one is named as such
         if trig.target == "marked" and not prep:
             continue
+        if cl.is_modifier(p, k):  # `cách tiếp cận khủng hoảng Ukraine của Tổng thống Mỹ`: the possessor
+            k = _possessor_after(p, k, last) or k
         return _mentions(p, [j for j in _group(p, k) if j not in exclude])
     return []
+
+
+def _possessor_after(p: cl.Parse, k: int, last: int) -> int | None:
+    """An actor introduced by `của` later in the same noun phrase as actor k."""
+    for j in range(k + 1, last):
+        tok = p.tokens[j]
+        if tok.text == "," or tok.tag in (cl.TRIGGER, "V"):
+            return None
+        if tok.tag == cl.ACTOR and tok.actor is not None and _actor(tok.actor):
+            prep = cl.preposition_before(p, j)
+            if prep and prep[1] == "của":
+                return j
+    return None
 
 
 # threats, appeals, demands and pledges: their target may be the object of the act they name
@@ -479,6 +514,9 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[T
         if root == "19" and not any(s is not None and (s.entity_type in ("GPE", "IGO") or s.entity_type == "PER")
                                     for s, _ in pairs):
             code = "180"  # an attack by unnamed attackers or an armed group: assault, not war
+        if root in ("17", "18", "19", "20") and modality in ("planned", "asserted") and _cue_in(before_words, "threat"):
+            # `thề sẽ xử tử`, `sẵn sàng sử dụng vũ lực`: a threat, which happened
+            code, modality = ("137" if root == "17" else "138"), "asserted"
         root = code[:2]
         info = codes.get(code) or codes[code[:3]]
         span = (p.tokens[clause.first].start, p.tokens[clause.last - 1].end)
@@ -537,9 +575,12 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         elif not sources and p.clause_of(t).kind == "embed":
             # `Séc thông báo 18 nhà ngoại giao Nga sẽ bị trục xuất`: who announces it does it
             sources = _inherited_subject(p, p.clause_at[t], context, carry=False)
-        targets = _subject(p, marker, context)
+        recipient = _object(p, t, trig, root, set(), marked_only=True)
+        targets = recipient or _subject(p, marker, context)  # `dự thảo … đã được Mỹ gửi đến 4 quốc gia`
     else:
         sources = _subject(p, t, context)
+        if trig.target == "joint":  # `Mỹ và Nhật cùng phát triển …`: they act together
+            return _mutual(sources) if len(sources) > 1 and p.tokens[t].pos == "R" else []
         exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
         targets = _object(p, t, trig, root, exclude)
         if not targets and len(sources) > 1 and trig.target == "mutual":

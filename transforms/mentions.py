@@ -136,7 +136,10 @@ def _alias_ok(sentence: Sentence, span: _Span, spans_at: dict[int, _Span]) -> tu
         return False, alias.type
     if alias.type == "GPE" and (prev and prev.lower() in _LANGUAGE or nxt == "ngữ"):
         return False, alias.type  # `tiếng Anh`, `Anh ngữ`: the language
-    if alias.ambiguous and span.start == 0 and alias.text in ("Anh", "Ý", "Áo", "Úc"):
+    listed = nxt in (",", "và") and any(sp.start == span.end + 1 and sp.kind == "alias" and sp.value.type == "GPE"
+                                        for sp in spans_at.values())
+    if alias.ambiguous and span.start == 0 and alias.text in ("Anh", "Ý", "Áo", "Úc") and not listed:
+        # (`Anh, Ireland và Romania`: the first of a list of countries is one)
         pos = sentence.pos()
         word_index = next((k for k, w in enumerate(sentence.words) if w.start == syl[span.start].start), None)
         if word_index is None or pos[word_index] != "Np":
