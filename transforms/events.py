@@ -76,11 +76,26 @@ class Event:
 
 @dataclass
 class Context:
-    """What one sentence hands to the next within an article."""
-    subject: list[Mention] = field(default_factory=list)  # the last subject named
-    dyad: list[Mention] = field(default_factory=list)  # the last event's two actors (`hai bên`)
+    """What one sentence hands to the next within an article. The last subject named is worked out only
+    when a later sentence asks for it (most are never asked for, and it costs a parse)."""
+    dyad: list[Mention] = field(default_factory=list)  # the actors of the last sentence naming two (`hai bên`)
     group: Mention | None = None  # the last armed group named, within the last eight sentences
     group_age: int = 0
+    _subject: list[Mention] = field(default_factory=list)
+    _pending: list[tuple] = field(default_factory=list)  # (sentence, mentions, parse or None), latest last
+
+    @property
+    def subject(self) -> list[Mention]:
+        while self._pending:
+            sentence, mentions, parse = self._pending.pop()
+            found = sentence_subject(sentence, mentions, parse)
+            if found:
+                self._subject, self._pending = found, []
+        return self._subject
+
+    def saw(self, sentence: Sentence, mentions: list[Mention], parse: "cl.Parse | None") -> None:
+        if any(_actor(m) for m in mentions):
+            self._pending.append((sentence, mentions, parse))
 
 
 # --- data ---------------------------------------------------------------------------------------------
@@ -477,11 +492,16 @@ def _location(sentence: Sentence, p: cl.Parse, mentions: list[Mention]) -> tuple
 # --- events -------------------------------------------------------------------------------------------
 def sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[Timex],
                     dct: PartialDate | None, context: Context | None = None) -> list[Event]:
-    context = context or Context()
+    return _sentence_events(sentence, mentions, timexes, dct, context or Context())[0]
+
+
+def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[Timex], dct: PartialDate | None,
+                     context: Context) -> tuple[list[Event], "cl.Parse | None"]:
+    """The sentence's events, and its parse when one was needed."""
     found = _find_triggers(sentence)
-    if not found:
-        return []
     named = [m for m in mentions if m.entity_type != "LOC" or m.entity_code in _countries()]
+    if not found or not named and not _cue_in([s.text.lower() for s in sentence.syllables], "both_sides"):
+        return [], None  # no trigger, or no actor the sentence could name (`hai bên` names two)
     p = cl.parse(sentence, named, found)
     codes = gz.cameo()
     out: list[Event] = []
@@ -537,7 +557,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[T
                 location_name=loc_name, location_code=loc_code, confidence=confidence,
                 source_actor_country=_country_of(source), target_actor_country=_country_of(target),
                 source_actor_group=_group_of(source), target_actor_group=_group_of(target)))
-    return out
+    return out, p
 
 
 def _pledges_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:
@@ -660,13 +680,13 @@ def _group_of(m: Mention | None) -> str | None:
     return m.entity_code if m is not None and m.entity_type in ("IGO", "ORG") else None
 
 
-def sentence_subject(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+def sentence_subject(sentence: Sentence, mentions: list[Mention], p: "cl.Parse | None" = None) -> list[Mention]:
     """The sentence's subject actors for the sentences after it: the first bare actor not in a fronted
     phrase, with those coordinated with it."""
     actors = [m for m in mentions if _actor(m)]
     if not actors:
         return []
-    p = cl.parse(sentence, actors, [])
+    p = p or cl.parse(sentence, actors, [])
     for c in range(len(p.clauses)):
         if p.clauses[c].kind == "fronted":
             continue
@@ -691,18 +711,17 @@ def article_events(sentences: list[Sentence], mentions: list[Mention], timexes: 
         if s.role not in EVENT_ROLES:
             continue
         here = by_sentence.get(s.index, [])
-        events = sentence_events(s, here, tx_by_sentence.get(s.index, []), dct, context)
+        events, parse = _sentence_events(s, here, tx_by_sentence.get(s.index, []), dct, context)
         for e in events:
             key = (e.source_actor_code, e.target_actor_code, e.event_code, e.event_date)
             if key not in best or e.confidence > best[key].confidence:
                 best[key] = e
-        _advance(context, s, here, events)
+        _advance(context, s, here, parse)
     return sorted(best.values(), key=lambda e: (e.sentence_index, e.trigger_start))
 
 
-def _advance(context: Context, s: Sentence, here: list[Mention], events: list[Event]) -> None:
-    subject = sentence_subject(s, here) if any(_actor(m) for m in here) else []
-    context.subject = subject or context.subject
+def _advance(context: Context, s: Sentence, here: list[Mention], parse: "cl.Parse | None") -> None:
+    context.saw(s, here, parse)
     actors = {m.entity_code: m for m in here if _actor(m)}
     if len(actors) == 2:
         context.dyad = list(actors.values())
