@@ -216,6 +216,15 @@ def _clauses(p: Parse) -> None:
             p.clause_at[k] = n
 
 
+def cue_ends_at(p: Parse, kind: str, k: int) -> int | None:
+    """The first token of a `kind` cue that ends with token k and starts on a token boundary, or None."""
+    end = p.tokens[k].syl[1]
+    for j in range(k, max(-1, k - 4), -1):
+        if p.cue_at(kind, p.tokens[j].syl[0]) == end:
+            return j
+    return None
+
+
 def _cue_tokens(p: Parse, kind: str, k: int) -> int | None:
     """The last token of a `kind` cue that starts at token k and ends on a token boundary, or None."""
     stop = p.cue_at(kind, p.tokens[k].syl[0])

@@ -181,7 +181,20 @@ def _group(p: cl.Parse, k: int, lo: int | None = None, hi: int | None = None) ->
 
 
 def _mentions(p: cl.Parse, tokens: list[int]) -> list[Mention]:
-    return [p.tokens[k].actor for k in tokens if p.tokens[k].actor is not None]
+    """The actors of these tokens; a person whose title names an IGO acts for it (`Tổng thư ký LHQ Kofi
+    Annan` is the UN, not Ghana)."""
+    out = []
+    for k in tokens:
+        m = p.tokens[k].actor
+        if m is None:
+            continue
+        before = p.tokens[k - 1] if k else None
+        if m.entity_type == "PER" and before is not None and before.tag == cl.ACTOR and before.actor is not None \
+                and before.actor.entity_type == "IGO" and before.syl[1] == p.tokens[k].syl[0]:
+            m = before.actor
+        if m not in out:
+            out.append(m)
+    return out
 
 
 def _clause_subject(p: cl.Parse, c: int, context: Context, seen: frozenset = frozenset()) -> list[int] | None:
@@ -249,6 +262,8 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
         if listed:  # `Nhiều nước khác cũng đã ban hành lệnh cấm …, trong đó có Mỹ, Anh, Kuwait`
             return _mentions(p, listed)
     for i in range(len(words)):
+        if c.match("first_person", words, i) is not None:  # `chúng tôi sẽ …`: the speaker, if reported
+            return _inherited_subject(p, p.clause_at[t], context, carry=False) if clause.kind == "embed" else []
         if c.match("armed_group_pronouns", words, i) is not None and context.group:
             return [context.group]  # `chúng còn truy sát …` in a story about an armed group
         if c.match("both_sides", words, i) is not None and context.dyad:
@@ -329,15 +344,17 @@ def _nominal(p: cl.Parse, t: int) -> bool:
         if p.triggers[p.tokens[prev].trigger][2].code[:2] not in cues()["complement_roots"]:
             return True
     syllable = p.tokens[t].syl[0]
-    hit = next((start for start in range(max(0, syllable - 3), syllable + 1)
-                if (p.cue_at("nominalizers", start) or 0) >= syllable and start < p.tokens[t].syl[1]), None)
-    if hit is None:
-        agent_next = t + 2 < len(p.tokens) and p.tokens[t + 1].low == "của" and p.tokens[t + 2].tag == cl.ACTOR
-        if not agent_next:
-            return False
-        hit = syllable
-    return not any(p.cue_at("light_verbs", start) is not None and p.cue_at("light_verbs", start) <= hit
-                   for start in range(max(0, hit - 5), hit))
+    if p.cue_at("nominalizers", syllable) is not None:
+        start = t  # the pattern opens with its nominalizer: `cuộc gặp`, `vụ thử hạt nhân`
+    else:
+        start = cl.cue_ends_at(p, "nominalizers", t - 1) if t else None
+    if start is None:
+        # `tên lửa phóng thử của Triều Tiên`: a trigger followed by its agent
+        return t + 2 < len(p.tokens) and p.tokens[t + 1].low == "của" and p.tokens[t + 2].tag == cl.ACTOR
+    j = start - 1
+    while j >= 0 and (p.tokens[j].tag in ("L", "M", "A") or p.tokens[j].low in ("thêm", "nhiều", "hàng loạt")):
+        j -= 1  # `tiến hành thêm nhiều vụ không kích`
+    return j < 0 or cl.cue_ends_at(p, "light_verbs", j) is None
 
 
 def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool) -> tuple[list[Mention], list[Mention]]:
@@ -602,7 +619,8 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         if trig.target == "joint":  # `Mỹ và Nhật cùng phát triển …`: they act together
             return _mutual(sources) if len(sources) > 1 and p.tokens[t].pos == "R" else []
         exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
-        targets = _object(p, t, trig, root, exclude)
+        # `Bà Merkel và ông Putin điện đàm chiến sự Ukraine`: two who meet talk about, not with, a third
+        targets = _object(p, t, trig, root, exclude, marked_only=trig.target == "mutual" and len(sources) > 1)
         if not targets and len(sources) > 1 and trig.target == "mutual":
             return _mutual(sources)  # `Nga và NATO đạt được thỏa thuận`, `Anh, Pháp, Đức đã nhóm họp`
         if not targets and root in _IMPLICIT_TARGET and trig.target != "none" and _objectless(p, t):
@@ -614,12 +632,31 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         targets = _places(p, t)[:1]
     if not sources and not targets:
         return []
+    if not sources and root in _VIOLENT:
+        sources = _unknown_attacker(p, t, trig, context, passive is not None)
+        if sources is None:
+            return []
     if not sources and root not in _VIOLENT:
         return []  # only an attack may have an unknown actor: `bị tấn công`, `vụ đánh bom`
     if not targets and trig.target != "none" and root not in _NULL_TARGET_ROOTS:
         return []  # an event needs a receiving actor, except drills and tests
     pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]
     return _distinct_pairs(pairs)
+
+
+def _unknown_attacker(p: cl.Parse, t: int, trig: Trigger, context: Context, passive: bool) -> list | None:
+    """Who did an attack whose agent the clause does not name: the armed group of the sentence or of the
+    story ([group]), someone unknown ([]: source null), or no event at all (None: a practice shot, a plot,
+    `việc tấn công` as a topic). Unknown only for `bị` passives, `vụ`/`cuộc` nouns and unnamed attackers
+    as subject (`Một kẻ đánh bom liều chết đã tấn công …`)."""
+    group = next((tok.actor for tok in p.tokens if tok.tag == cl.ACTOR and tok.actor is not None
+                  and tok.actor.entity_type == "ORG" and _actor(tok.actor)), None) or context.group
+    clause = p.clause_of(t)
+    lead = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
+    nominal = _nominal(p, t) and not _owned_noun(p, t)
+    if not (passive or nominal or _cue_in(lead, "unnamed_attackers")):
+        return None
+    return [group] if group else []
 
 
 def _places(p: cl.Parse, t: int) -> list[Mention]:
