@@ -186,8 +186,10 @@ def _clauses(p: Parse) -> None:
                 continue
             if (p.cue_at("target_prepositions", t.syl[0]) or 0) > p.cue_at(kind, t.syl[0]):
                 continue  # `nhằm vào IS`: a preposition, not `nhằm` opening a purpose clause
-            if kind == "coordinate" and not (comma_before and k + 1 < len(toks) and toks[k + 1].tag != ACTOR):
-                continue  # `Anh, Pháp và Đức`: a list, not a clause
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if kind == "coordinate" and not (nxt is not None and (
+                    comma_before and nxt.tag != ACTOR or nxt.tag in (TRIGGER, "V"))):
+                continue  # `Anh, Pháp và Đức`: a list, not a clause; `… và thăm Việt Nam` is one
             if kind == "embed" and t.low == "là" and not after_speech:
                 continue  # `là` is a copula unless it follows a speech verb
             if kind == "contrast" and t.low == "còn" and not comma_before:
@@ -339,13 +341,16 @@ def _same_actor(a, b) -> bool:
 
 def _coordination_gap(syllables: list[str]) -> bool:
     """Only coordinators, fillers and titles between two actors (`, và các đồng minh`, `và Thủ tướng`),
-    with at least one coordinator."""
+    with at least one coordinator and at most one coordinating word (`và cùng với Nhật` is a new phrase)."""
     c = cues()
     titles = gz.titles()
-    i, saw = 0, False
+    i, saw, words = 0, False, 0
     while i < len(syllables):
         stop = c.match("coordinators", syllables, i)
         if stop is not None:
+            words += syllables[i] != ","
+            if words > 1:
+                return False
             saw, i = True, stop
             continue
         stop = c.match("coordination_fillers", syllables, i)

@@ -461,7 +461,7 @@ def _framed_code(p: cl.Parse, t: int, trig: Trigger, targets: list[Mention]) -> 
     if not options:
         return trig.code
     start = p.tokens[t].syl[1]
-    words = p.syllables[start:start + 8]
+    words = _object_head(p, t)
     passive = _passive(p, t)
     if passive:  # `18 nhà ngoại giao Nga sẽ bị trục xuất`: the object stands before
         clause = p.clause_of(t)
@@ -477,6 +477,22 @@ def _framed_code(p: cl.Parse, t: int, trig: Trigger, targets: list[Mention]) -> 
             continue
         return frame.code
     return trig.code if trig.code != "?" else "-"
+
+
+def _object_head(p: cl.Parse, t: int) -> list[str]:
+    """The syllables of the trigger's object phrase from its head noun on, past quantities and
+    classifiers (`thêm hàng chục nghìn binh sĩ` -> `binh sĩ …`), up to its end (a preposition, an actor, a
+    comma; five syllables at most): frames read the object's head, not any noun nearby (`triển khai kế hoạch phòng thủ tên lửa`)."""
+    k = t + 1
+    while k < len(p.tokens) and (p.tokens[k].tag in ("L", "M", "Nc", "Nu", "A", "R")
+                                 or p.tokens[k].low in ("thêm", "hàng", "chục", "trăm", "nghìn", "ngàn", "vạn")):
+        k += 1
+    if k >= len(p.tokens):
+        return []
+    end = k + 1
+    while end < len(p.tokens) and p.tokens[end].tag not in ("E", "CH", cl.TRIGGER, "C", "Cc", cl.ACTOR):
+        end += 1
+    return p.syllables[p.tokens[k].syl[0]:p.tokens[end - 1].syl[1]][:5]
 
 
 def _contains(words: list[str], cue: tuple[str, ...]) -> bool:
