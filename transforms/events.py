@@ -500,11 +500,25 @@ def _contains(words: list[str], cue: tuple[str, ...]) -> bool:
     return any(tuple(words[i:i + n]) == cue for i in range(len(words) - n + 1))
 
 
-def _date_for(t_start: int, clause: tuple[int, int], timexes: list[Timex], dct: PartialDate | None):
-    """The nearest resolved time expression in the trigger's clause, else the publication date."""
-    inside = [t for t in timexes if t.value and t.start >= clause[0] and t.end <= clause[1]]
-    if inside:
-        best = min(inside, key=lambda t: abs(t.start - t_start))
+def _date_for(p: cl.Parse, t: int, timexes: list[Timex], dct: PartialDate | None):
+    """The time expression nearest the trigger in its clause; else the nearest in the clauses it depends on
+    before it (a fronted `Ngày 17/4, Séc thông báo … sẽ bị trục xuất`); else the publication date."""
+    def within(clause: cl.Clause) -> list[Timex]:
+        lo, hi = p.tokens[clause.first].start, p.tokens[clause.last - 1].end
+        return [x for x in timexes if x.value and x.start >= lo and x.end <= hi]
+
+    t_start = p.tokens[t].start
+    c = p.clause_at[t]
+    found = within(p.clauses[c])
+    while not found and c > 0 and p.clauses[c].kind in ("embed", "coordinate", "adjunct", "main"):
+        c -= 1  # the clause this one depends on, up to a fronted phrase
+        found = within(p.clauses[c])
+        if p.clauses[c].kind == "fronted":
+            break
+    if not found and p.clauses[0].kind == "fronted":
+        found = within(p.clauses[0])
+    if found:
+        best = min(found, key=lambda x: abs(x.start - t_start))
         return best.value, best.granularity, "timex"
     if dct:
         return dct.value, dct.precision, "published"
@@ -572,8 +586,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             code, modality = ("137" if root == "17" else "138"), "asserted"
         root = code[:2]
         info = codes.get(code) or codes[code[:3]]
-        span = (p.tokens[clause.first].start, p.tokens[clause.last - 1].end)
-        value, precision, basis = _date_for(t_start, span, timexes, dct)
+        value, precision, basis = _date_for(p, t, timexes, dct)
         loc_name, loc_code = _location(sentence, p, mentions)
         for source, target in pairs:
             src = _place_code(source) if source else None
