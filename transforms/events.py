@@ -286,7 +286,8 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
     comma only a marked actor counts (`cam kết viện trợ y tế, trong đó có ôxy, cho Ấn Độ`); a verb used
     as a verb ends the search (its actors are its own), a trigger used as a noun does not (`ủng hộ các
     lệnh trừng phạt của Séc`); threats, appeals, rejections may reach into the clause they introduce."""
-    hostile = cues()["hostile_prepositions"]
+    # a drill has a target only when one is named as such, or as a frame of its names (`cùng Nhật Bản`)
+    hostile = cues()["hostile_prepositions"] + [w for f in frames().get(trig.pattern, []) for w in f.prepositions]
     c = p.clause_at[t]
     last = p.clauses[c].last
     if root in _THROUGH_ROOTS | {"11", "12"} and c + 1 < len(p.clauses) and p.clauses[c + 1].kind == "embed":
@@ -313,7 +314,41 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
             continue
         if cl.is_modifier(p, k):  # `cách tiếp cận khủng hoảng Ukraine của Tổng thống Mỹ`: the possessor
             k = _possessor_after(p, k, last) or k
+        listed = _generic_list(p, t, k)
+        if listed:  # `gửi đến 4 quốc gia ủy viên … của Hội đồng Bảo an (Anh, Nga, Trung Quốc, Pháp)`
+            return _mentions(p, [j for j in listed if j not in exclude])
         return _mentions(p, [j for j in _group(p, k) if j not in exclude])
+    return []
+
+
+def _generic_list(p: cl.Parse, t: int, k: int) -> list[int]:
+    """When the trigger's object is a generic plural (`4 quốc gia`, `các nước thành viên`) that a list
+    names right after it, with no verb between (`gửi đến 4 quốc gia … (Anh, Nga, Trung Quốc, Pháp)`), the
+    listed actors; else []."""
+    c = cues()
+    head = p.syllables[p.tokens[t].syl[1]:p.tokens[k].syl[0]]
+    plural = any(c.match("generic_heads", head, i) is not None and i > 0 and (
+        head[i - 1].isdigit() or c.match("plural_determiners", head, i - 1) == i) for i in range(len(head)))
+    if not plural:
+        return []
+    listed = _listed(p, t + 1)
+    if not listed or listed[0] < k or any(p.tokens[j].tag in ("V", cl.TRIGGER) for j in range(k, listed[0])):
+        return []
+    return listed
+
+
+def _placed_into(p: cl.Parse, t: int) -> bool:
+    """The trigger is where something is put: `xếp X vào danh sách đen`, `đưa X vào lệnh trừng phạt`."""
+    return t > 0 and p.tokens[t - 1].low in ("vào", "lên")
+
+
+def _fronted_object(p: cl.Parse, t: int, sources: list[Mention]) -> list[Mention]:
+    """The actor between the subject and the trigger (`Mỹ đã xếp Hezbollah vào danh sách …`)."""
+    clause = p.clause_of(t)
+    for k in range(t - 1, clause.first - 1, -1):
+        tok = p.tokens[k]
+        if tok.tag == cl.ACTOR and tok.actor is not None and tok.actor not in sources and _actor(tok.actor):
+            return _mentions(p, _group(p, k))
     return []
 
 
@@ -341,16 +376,20 @@ def _nominal(p: cl.Parse, t: int) -> bool:
     prev = next((k for k in range(t - 1, -1, -1) if p.tokens[k].tag not in ("L", "Nc", "M")), None)
     if prev is not None and p.tokens[prev].tag == cl.TRIGGER and p.tokens[prev].trigger >= 0:
         # `bác bỏ đề nghị đàm phán của Bình Nhưỡng`: the object of a trigger that takes no verb phrase
-        if p.triggers[p.tokens[prev].trigger][2].code[:2] not in cues()["complement_roots"]:
-            return True
+        code = p.triggers[p.tokens[prev].trigger][2].code
+        if code != "?" and code[:2] not in cues()["complement_roots"]:
+            return True  # (a verb framed by its object, `gửi trợ giúp`, is a light verb)
     syllable = p.tokens[t].syl[0]
     if p.cue_at("nominalizers", syllable) is not None:
         start = t  # the pattern opens with its nominalizer: `cuộc gặp`, `vụ thử hạt nhân`
     else:
         start = cl.cue_ends_at(p, "nominalizers", t - 1) if t else None
     if start is None:
-        # `tên lửa phóng thử của Triều Tiên`: a trigger followed by its agent
-        return t + 2 < len(p.tokens) and p.tokens[t + 1].low == "của" and p.tokens[t + 2].tag == cl.ACTOR
+        # `tên lửa phóng thử của Triều Tiên`, `chuyến bay hỗ trợ đầu tiên của Mỹ`: followed by its agent
+        k = t + 1
+        while k < len(p.tokens) and p.tokens[k].tag in ("A", "M"):
+            k += 1
+        return k + 1 < len(p.tokens) and p.tokens[k].low == "của" and p.tokens[k + 1].tag == cl.ACTOR
     j = start - 1
     while j >= 0 and (p.tokens[j].tag in ("L", "M", "A") or p.tokens[j].low in ("thêm", "nhiều", "hàng loạt")):
         j -= 1  # `tiến hành thêm nhiều vụ không kích`
@@ -366,17 +405,19 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool) -> tuple
     clause = p.clause_of(t)
     sources: list[int] = []
     targets: list[int] = []
+    past_comma = False
     for k in range(t + 1, clause.last):
         tok = p.tokens[k]
-        if tok.tag == cl.TRIGGER or tok.text == ",":
+        if tok.tag == cl.TRIGGER:
             break
+        past_comma = past_comma or tok.text == ","
         if tok.tag != cl.ACTOR or tok.actor is None or not _place_code(tok.actor) or k in sources + targets:
             continue
         prep = cl.preposition_before(p, k)
-        if prep and prep[0] == "agent" and not sources:
+        if prep and prep[0] == "agent" and not sources and not past_comma:
             sources = _group(p, k)
-        elif not targets and (prep and prep[0] == "target" or not prep and k - t <= 3):
-            targets = _group(p, k)
+        elif not targets and (prep and prep[0] == "target" or not prep and k - t <= 3 and not past_comma):
+            targets = _group(p, k)  # (`…, đã tới Ấn Độ`: past a comma only a marked target)
     agents = _mentions(p, sources)
     if not agents and (clause.kind == "fronted" or _owned_noun(p, t) or mutual and targets):
         agents = _subject(p, t, context)
@@ -573,7 +614,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         modality = _modality(p, t)
         before_words = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
         if root in _PLEDGE_CODE and modality in ("planned", "asserted") and (
-                _cue_in(before_words, "pledge") or clause.kind == "embed" and "sẽ" in before_words):
+                _cue_in(before_words, "pledge") or clause.kind == "embed" and "sẽ" in before_words
+                and not code.startswith("061")):
             # `cam kết viện trợ`, `tuyên bố sẽ hợp tác`: a pledge (root 03), which happened
             code, modality = _PLEDGE_CODE[root], "asserted"
         elif root in _PLEDGE_CODE and modality == "negated" and _cue_in(before_words, "pledge"):
@@ -643,6 +685,11 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             sources = _inherited_subject(p, p.clause_at[t], context, carry=False)
         recipient = _object(p, t, trig, root, set(), marked_only=True)
         targets = recipient or _subject(p, marker, context)  # `dự thảo … đã được Mỹ gửi đến 4 quốc gia`
+    elif _placed_into(p, t) and _fronted_object(p, t, []):
+        # `Mỹ và Israel đã xếp Hezbollah vào danh sách …`: the clause subject puts the actor before the trigger
+        own = _clause_subject(p, p.clause_at[t], context)
+        sources = _mentions(p, own) if own else []
+        targets = _fronted_object(p, t, sources)
     else:
         sources = _subject(p, t, context)
         if trig.target == "joint":  # `Mỹ và Nhật cùng phát triển …`: they act together
