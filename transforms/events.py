@@ -338,8 +338,11 @@ def _generic_list(p: cl.Parse, t: int, k: int) -> list[int]:
 
 
 def _placed_into(p: cl.Parse, t: int) -> bool:
-    """The trigger is where something is put: `xếp X vào danh sách đen`, `đưa X vào lệnh trừng phạt`."""
-    return t > 0 and p.tokens[t - 1].low in ("vào", "lên")
+    """The trigger is where an actor is put: `xếp X vào danh sách đen`, `đưa X vào lệnh trừng phạt`."""
+    if t < 3 or p.tokens[t - 1].low not in ("vào", "lên") or p.tokens[t - 2].tag != cl.ACTOR:
+        return False
+    verb = cl.phrase_start(p, t - 2) - 1
+    return verb >= 0 and cl.cue_ends_at(p, "placing_verbs", verb) is not None
 
 
 def _fronted_object(p: cl.Parse, t: int, sources: list[Mention]) -> list[Mention]:
