@@ -52,7 +52,34 @@ def predict(rows: list[dict]) -> dict[str, list[dict]]:
         out[row["url"]] = [{"source": e.source_actor_code, "target": e.target_actor_code,
                             "root": e.event_root_code, "date": e.event_date, "evidence": e.evidence,
                             "trigger": e.trigger, "modality": e.modality} for e in x.events]
+        ENTITIES[row["url"]] = [(m.entity_type, m.entity_code, m.canonical_name) for m in x.mentions]
     return out
+
+
+ENTITIES: dict[str, list] = {}  # doc -> (type, code, canonical name) of its mentions, from `predict`
+
+
+def entity_prf(score, gold: list[dict]) -> dict:
+    """Entity P/R/F1 as score.py computes it (GPE/IGO by code, PER by name or alias)."""
+    tp = n_pred = n_gold = 0
+    for g in gold:
+        pred = set()
+        for kind, code, name in ENTITIES.get(g["doc"], []):
+            if kind in ("GPE", "IGO") and code:
+                pred.add((kind, score.fold(code)))
+            elif kind == "PER" and name:
+                pred.add(("PER", score.fold(name)))
+        wanted = [(e["type"], {score.fold(e["id"])} | {score.fold(a) for a in e.get("aliases", [])})
+                  for e in g.get("entities", []) if e["type"] in ("GPE", "IGO", "PER")]
+        n_pred += len(pred)
+        n_gold += len(wanted)
+        hit = set()
+        for kind, names in wanted:
+            found = next((x for x in pred if x not in hit and x[0] == kind and x[1] in names), None)
+            if found:
+                hit.add(found)
+                tp += 1
+    return score.prf(tp, n_pred, n_gold)
 
 
 def scored_form(score, events: list[dict]) -> list[dict]:
@@ -134,7 +161,7 @@ def main() -> int:
         _diff(score, gold, json.loads(Path(args.diff).read_text(encoding="utf-8")), pred)
         return 0
 
-    result = {"all": levels(score, gold, pred)}
+    result = {"all": levels(score, gold, pred), "entities": entity_prf(score, gold)}
     per_fold = []
     for k in range(args.folds):
         docs = {g["doc"] for g in gold if fold_of(g["doc"], args.folds) == k}
@@ -182,6 +209,8 @@ def main() -> int:
         for lv, v in result["all"].items():
             print(f"{lv:16} P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f} "
                   f"(tp {v['tp']}, pred {v['pred']}, gold {v['gold']})")
+        ent = result["entities"]
+        print(f"entities         P {ent['precision']:.3f} R {ent['recall']:.3f} F1 {ent['f1']:.3f}")
         print("folds F1         " + "  ".join("/".join(f"{f[lv]:.2f}" for lv in f) for f in result["folds"]))
         print("fold mean F1     " + " / ".join(f"{v:.3f}" for v in result["fold_mean"].values()))
         print("kinds            " + ", ".join(f"{k} {v}" for k, v in result["kinds"].items()))
