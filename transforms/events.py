@@ -707,9 +707,9 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             # `Nga lên tiếng chỉ trích`: the receiver is the subject named before
             targets = _implicit_target(context, sources)
     if root == "14" and not sources:  # `các vụ biểu tình chống Mỹ tại Afghanistan`: the people of the place
-        sources = _places(p, t)[:1]
-    if root in _VIOLENT and not targets:  # an attack with no named target: the country where it happened
-        targets = _places(p, t)[:1]
+        sources = _places(p, t)
+    if root in _VIOLENT and not targets:  # an attack with no named target: the countries where it happened
+        targets = _places(p, t)
     if not sources and not targets:
         return []
     if not sources and root in _VIOLENT:
@@ -740,15 +740,15 @@ def _unknown_attacker(p: cl.Parse, t: int, trig: Trigger, context: Context, pass
 
 
 def _places(p: cl.Parse, t: int) -> list[Mention]:
-    """Countries (or places of a country) named after `tại`/`ở` or as a capital after the trigger."""
-    out = []
+    """The first country (or place of a country) named after `tại`/`ở` or as a capital after the
+    trigger, with those coordinated with it (`ở Pháp và Bỉ`)."""
     for k in range(t + 1, len(p.tokens)):
         tok = p.tokens[k]
         if tok.tag == cl.ACTOR and tok.actor is not None and _place_code(tok.actor) in _countries():
             prep = cl.preposition_before(p, k)
             if prep and prep[0] == "locative" or tok.actor.entity_type == "LOC" or cl.is_modifier(p, k):
-                out.append(tok.actor)
-    return out
+                return [m for m in _mentions(p, cl.coordinated(p, k)) if _place_code(m) in _countries()]
+    return []
 
 
 def _mutual(group: list[Mention]) -> list[tuple]:
