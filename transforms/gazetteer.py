@@ -150,3 +150,11 @@ _ROMAN = re.compile(r"^(?:[IVX]+|Jr\.?|Sr\.?)$")
 
 def is_roman_or_suffix(token: str) -> bool:
     return bool(_ROMAN.match(token))
+
+
+@lru_cache(maxsize=1)
+def leaders() -> list[Person]:
+    """Every country's effective leader since 1990 (REIGN, via build_leaders.py): for dating only; the
+    names are surnames or short forms, matched with the person's country (see pubdate._terms)."""
+    return [Person(row["name"], row["country"], row["office"], dt.date.fromisoformat(row["start"]),
+                   dt.date.fromisoformat(row["end"]) if row["end"] else None) for row in read_tsv("leaders_reign.tsv")]

@@ -1,30 +1,61 @@
 """Publication date (document creation time) from metadata, header lines, bylines, datelines or the text.
 
-Precision never claims more than the evidence: a header `# date = 20201001` gives a day; a byline
-`(theo AP, 29/5)` gives day and month, the year then coming from the text (the latest year it speaks
-of in the past) or, when names fix it better, from who held which office (`Tổng thống Bush` with
-`Bộ trưởng Quốc phòng Nga Sergei Ivanov` on 29/5: 2001). Basis values: metadata, header, dateline,
-byline, text, world, none.
+Where no metadata or header gives it, every clue the article holds is a constraint on the date, and the
+date is the one that satisfies most of them (weighted), never the first window found:
+  - office holders named with their present title (`Ngoại trưởng Mỹ John Kerry` and `Tổng thống Obama`:
+    2013-02..2017-01), from people.tsv (curated) and leaders_reign.tsv (REIGN); `cựu`/`nguyên` (former)
+    puts the date after a term, `tân` (new) near its start, `đắc cử` (elect) just before it;
+  - dated anchors (anchors.tsv): landmark events as lower bounds, summits and the like as windows;
+  - every year the text mentions as past is a lower bound; `N năm trước`/`kỷ niệm N năm` with a year fix one;
+  - a weekday with day and month (`thứ Ba, 16/6`) keeps only the years whose calendar agrees;
+  - related-article dates (`…định cư(02/08/2004)`) tell the era.
+Days: the byline date (`(theo AP, 29/5)`), an anchored `hôm nay (29/5)`/`hôm qua, 5-1`, a dateline, else the
+latest past day the article speaks of; failing a day, the latest past month; else the year alone.
+Among the years that fit best, the one with most fitting months, then the latest; with no clue at all the
+date stays null. Precision never claims more than the evidence.
+Basis values: metadata, header, dateline, byline, text, world, none.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from transforms import gazetteer as gz
 from transforms.mentions import Mention
+from transforms.nlp import Sentence
 from transforms.normalize import fold
 from transforms.timexes import Candidate, PartialDate
 
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
 _DAY_MONTH = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})")
+FIRST_YEAR = 1945
+POLICY = "earliest"  # REIGN's first year: nothing earlier can be told apart
+
+# weights of the kinds of clue (see the module docstring); a present-title office holder outweighs one
+# mis-read year, two of them outweigh a weekday
+W_OFFICE, W_FORMER, W_UNTITLED, W_YEAR, W_WEEKDAY, W_RELATED, W_ANCHOR, W_LANDMARK, W_ANNIVERSARY = (
+    2.0, 1.0, 0.5, 1.0, 3.0, 3.0, 2.0, 1.0, 2.0)
 
 
 @dataclass(frozen=True)
 class Published:
     date: PartialDate | None
     basis: str
+    evidence: tuple[str, ...] = field(default=())  # the clues that fixed it, most telling first
+
+
+@dataclass(frozen=True)
+class Clue:
+    """A constraint on the publication day: `ok(day)` says whether a publication that day agrees."""
+    weight: float
+    spans: tuple[tuple[dt.date, dt.date], ...]  # the days that agree (inclusive)
+    text: str
+
+    def ok(self, day: dt.date) -> bool:
+        return any(a <= day <= b for a, b in self.spans)
 
 
 def _valid(y: int, m: int, d: int | None = None) -> PartialDate | None:
@@ -40,14 +71,18 @@ def from_header(header: dict[str, str]) -> Published | None:
     for key in ("date", "published", "ngay"):
         value = PartialDate.parse(header.get(key, "").replace("/", "-"))
         if value:
-            return Published(value, "header")
+            return Published(value, "header", (f"header {key}",))
     m = _NUMERIC_DATE.search(header.get("dateline", ""))
     if m:
         d, mo, y = (int(g) for g in m.groups())
         found = _valid(y, mo, d)
         if found:
-            return Published(found, "dateline")
+            return Published(found, "dateline", ("header dateline",))
     return None
+
+
+# --- the day and month ------------------------------------------------------------------------------
+_ANCHORED = re.compile(r"(?i)\s*(?:\S+\s+)?(?:ngày\s+)?hôm\s+(?:nay|qua)|\s*(?:sáng|trưa|chiều|tối|đêm)\s+(?:nay|qua)")
 
 
 def _day_month_evidence(cands: list[Candidate], byline_date: str | None, sentence_starts: dict[int, int]):
@@ -57,97 +92,407 @@ def _day_month_evidence(cands: list[Candidate], byline_date: str | None, sentenc
         if m and _valid(2000, int(m.group(2)), int(m.group(1))):
             return int(m.group(1)), int(m.group(2)), "byline"
     for c in cands:  # `sáng nay (29.5)`, `hôm nay, 21/4`, `hôm qua, 5-1`: an anchored relative day
-        if c.kind == "date" and c.day and not c.year and re.match(r"(?i)\s*(?:\S+\s+)?(?:ngày\s+)?hôm\s+(?:nay|qua)|"
-                                                                     r"\s*(?:sáng|trưa|chiều|tối|đêm)\s+(?:nay|qua)",
-                                                                     c.surface):
+        if c.kind == "date" and c.day and not c.year and _ANCHORED.match(c.surface):
             shift = -1 if re.search(r"(?i)qua", c.surface.split(",")[0].split("(")[0]) else 0
             day = dt.date(2000, c.month, c.day) - dt.timedelta(days=shift)
             return day.day, day.month, "text"
     for c in cands:  # a sentence opening with a date: `Ngày 8/8, Bộ Quốc phòng Nga…`
-        if c.kind == "date" and c.day and not c.future and c.role in ("lead", "body") \
+        if c.kind == "date" and c.day and not c.year and not c.future and c.role in ("lead", "body") \
                 and sentence_starts.get(c.sentence_index) == c.start:
             return c.day, c.month, "dateline"
     return None
 
 
-def _offices(mentions: list[Mention]) -> list[list[gz.Person]]:
-    """For each person named with a title, the terms of office that the title and name fit."""
-    titles = {row["title"].lower(): row["office"] for row in gz.read_tsv("titles.tsv")}
-    found: dict[str, list[gz.Person]] = {}
+def _latest_circular(points: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The latest of (month, day) points that lie within a few months of each other, across New Year:
+    the one before the widest gap of the calendar circle."""
+    pts = sorted(set(points))
+    if not pts:
+        return None
+    if len(pts) == 1:
+        return pts[0]
+    ordinal = [dt.date(2001, m, min(d, 28)).timetuple().tm_yday for m, d in pts]
+    gaps = [((ordinal[(i + 1) % len(pts)] - ordinal[i]) % 365, i) for i in range(len(pts))]
+    return pts[max(gaps)[1]]
+
+
+def _recent_days(cands: list[Candidate]) -> list[Candidate]:
+    return [c for c in cands if c.kind == "date" and c.day and not c.year and not c.future]
+
+
+def _recent_months(cands: list[Candidate]) -> list[Candidate]:
+    return [c for c in cands if c.kind == "month" and not c.year and not c.future and c.week_shift != "relative_year"]
+
+
+# --- office holders ---------------------------------------------------------------------------------
+_LEADER_OFFICES = frozenset({"president", "pm", "general_secretary", "leader", "king", "queen", "supreme_leader"})
+_FORMER = re.compile(r"(?i)(?<!\w)(?:cựu|nguyên(?!\s+thủ)|cố)(?!\w)")
+_NEW = re.compile(r"(?i)(?<!\w)tân(?!\w)")
+_ELECT = re.compile(r"(?i)^\s*(?:mới\s+)?(?:đắc\s+cử|tân\s+cử)")
+_THEN = re.compile(r"(?i)(?<!\w)(?:khi\s+đó|lúc\s+đó|khi\s+ấy|lúc\s+ấy|lúc\s+bấy\s+giờ|thời\s+đó|thời\s+ấy|hồi\s+đó|"
+                   r"hồi\s+ấy|thời\s+điểm\s+đó|đương\s+thời)(?!\w)")
+_CLAUSE = re.compile(r"[.;:!?“”\"()\n]")
+
+
+@lru_cache(maxsize=1)
+def _title_offices() -> dict[str, str]:
+    return {row["title"].lower(): row["office"] for row in gz.read_tsv("titles.tsv")}
+
+
+def _office_of(role: str | None) -> str | None:
+    """`Bộ trưởng Quốc phòng` -> defmin, `người phát ngôn Bộ Ngoại giao` -> spokesperson; None if untitled."""
+    if not role:
+        return None
+    low = " ".join(role.lower().split())
+    low = _FORMER.sub("", _NEW.sub("", low)).strip()
+    titles = _title_offices()
+    if low in titles:
+        return titles[low] or None
+    words = low.split()
+    for n in range(len(words), 0, -1):  # the longest title the role starts with, then its portfolio
+        office = titles.get(" ".join(words[:n]))
+        if office is not None:
+            rest = " ".join(words[n:])
+            if office in ("minister", "deputy_minister"):
+                prefix = "deputy_" if office == "deputy_minister" else ""
+                if "ngoại giao" in rest:
+                    return prefix + "fm"
+                if "quốc phòng" in rest:
+                    return prefix + "defmin"
+            return office or None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _reign_index() -> dict[str, list[gz.Person]]:
+    """Folded name token -> REIGN leaders whose name holds it."""
+    index: dict[str, list[gz.Person]] = {}
+    for p in gz.leaders():
+        for token in set(_tokens(p.name)):
+            index.setdefault(token, []).append(p)
+    return index
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-.]+", fold(name)) if t]
+
+
+def _contiguous(part: list[str], whole: list[str]) -> bool:
+    return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
+
+
+def _terms(m: Mention, office: str | None) -> list[gz.Person]:
+    """The terms of office the mention's name and title fit: curated holders by name (any of their
+    offices when the title names none), REIGN leaders by country and surname for leaders' titles."""
+    names = {fold(m.canonical_name or ""), fold(m.surface)}
+    curated = [p for n in names for p in gz.people().get(n, [])]
+    fitting = [p for p in curated if office in (None, "leader", "head") or p.office == office or
+               (office in _LEADER_OFFICES and p.office in _LEADER_OFFICES and office != "pm" and p.office != "pm")]
+    if office in _LEADER_OFFICES or office is None and not curated:
+        tokens = _tokens(m.canonical_name or m.surface)
+        country = m.country
+        for p in _reign_index().get(tokens[-1] if tokens else "", []) + _reign_index().get(tokens[0] if tokens else "", []):
+            if p in fitting or not _contiguous(_tokens(p.name), tokens):
+                continue
+            if country == p.country or (country is None and len(_tokens(p.name)) >= 2 and office is not None):
+                fitting.append(p)
+    return fitting
+
+
+def _person_clues(mentions: list[Mention], text: str, sentence_years: dict[int, list[int]]) -> list[Clue]:
+    clues: dict[tuple[str, str], Clue] = {}
     for m in mentions:
-        if m.entity_type != "PER" or not m.canonical_name:
+        if m.entity_type != "PER" or not (m.canonical_name or m.surface):
             continue
-        terms = gz.people().get(fold(m.canonical_name)) or gz.people().get(fold(m.surface)) or []
+        left = text[max(0, m.start - 60):m.start]
+        left = left[max((x.end() for x in _CLAUSE.finditer(left)), default=0):]
+        right = text[m.end:m.end + 40]
+        office = _office_of(m.role)
+        titled = office is not None
+        if office == "former":  # `Cựu Tổng thống`
+            office = _office_of(re.sub(r"(?i)^\s*cựu\s+", "", m.role or "")) or None
+            left += " cựu "
+        if office in ("candidate", "other", "royal", "religious", "officer"):
+            continue
+        terms = _terms(m, office)
         if not terms:
             continue
-        office = titles.get((m.role or "").lower())
-        if office == "former":
+        name = terms[0].name
+        label = f"{m.role or ''} {m.canonical_name or m.surface}".strip()
+        if _THEN.search(left) or _THEN.match(right.lstrip(" ,")):
+            continue  # `Ngoại trưởng Mỹ khi đó`: the office then, not at publication
+        if _FORMER.search(left):
+            ends = [p.end for p in terms if p.end]
+            if ends:
+                kind = ("former", name)
+                clues.setdefault(kind, Clue(W_FORMER, ((min(ends), dt.date.max),), f"former: {label}"))
             continue
-        fitting = [p for p in terms if office in (None, "", p.office)]
-        if not fitting:
-            continue  # `Thái tử Charles` is not King Charles III: an office the table does not know
-        key = fitting[0].name
-        if key not in found or len(fitting) < len(found[key]):
-            found[key] = fitting
+        if titled and _ELECT.match(right):
+            spans = tuple((p.start - dt.timedelta(days=100), p.start) for p in terms)
+            clues[("elect", name)] = Clue(W_OFFICE, spans, f"elect: {label}")
+            continue
+        if titled and _NEW.search(left + " " + (m.role or "")):
+            spans = tuple((p.start - dt.timedelta(days=60), p.start + dt.timedelta(days=200)) for p in terms)
+            clues[("new", name)] = Clue(W_OFFICE, spans, f"new: {label}")
+            continue
+        years = sentence_years.get(m.sentence_index, [])
+        if titled and any(p.start.year <= y <= (p.end or dt.date.max).year for p in terms for y in years):
+            continue  # `Năm 2009, Tổng thống Obama…`: the office in that year, which is already a bound
+        if titled:
+            spans = tuple((p.start, p.end or dt.date.max) for p in terms)
+            clue = Clue(W_OFFICE, spans, f"office: {label}")
+        else:
+            spans = tuple((p.start, (p.end + dt.timedelta(days=365)) if p.end else dt.date.max) for p in terms)
+            clue = Clue(W_UNTITLED, spans, f"named: {label}")
+        key = ("office", name)
+        if key not in clues or clue.weight > clues[key].weight or (
+                clue.weight == clues[key].weight and len(clue.spans) < len(clues[key].spans)):
+            clues[key] = clue
+    return list(clues.values())
+
+
+# --- years, anchors, weekdays -------------------------------------------------------------------------
+_TARGET_BEFORE = re.compile(r"(?i)(?:đến|tới|trước|vào|mục tiêu|tầm nhìn|lộ trình|kế hoạch|giai đoạn|"
+                            r"dự kiến|sẽ|chiến lược|định hướng|niên khóa|nhiệm kỳ|khóa)\s+(?:năm\s+)?$")
+_RANGE_AFTER = re.compile(r"^\s*[-–]\s*$")
+_ANNIVERSARY = re.compile(r"(?i)(?:kỷ\s+niệm|tròn|cách\s+đây|sau)\s+(\d{1,3})\s+năm|(\d{1,3})\s+năm\s+(?:trước|về\s+trước|qua|sau)\b")
+
+
+def _year_clues(cands: list[Candidate], texts: dict[int, tuple[int, str]]) -> tuple[list[Clue], list[int]]:
+    """Past years as lower bounds; the years themselves (for the era and the text basis)."""
+    past: set[int] = set()
+    for c in cands:
+        if not c.year or c.future or c.role in ("related", "byline"):
+            continue
+        start, text = texts[c.sentence_index]
+        before = text[:c.start - start]
+        if _TARGET_BEFORE.search(before[-25:]):
+            continue  # `đến năm 2020`, `giai đoạn 2016-2020`: a target, not the past
+        if _RANGE_AFTER.match(before[-3:]) and re.search(r"\d{4}\s*[-–]\s*$", before):
+            continue  # the end of `2016-2020`
+        past.add(c.year)
+    clues = [Clue(W_YEAR, ((dt.date(y, 1, 1), dt.date.max),), f"past year {y}") for y in sorted(past)]
+    return clues, sorted(past)
+
+
+def _anniversary_clues(cands: list[Candidate], texts: dict[int, tuple[int, str]]) -> list[Clue]:
+    """`kỷ niệm 70 năm … (1945)`, `cách đây 10 năm, năm 2006`: the year the sentence counts to."""
+    out = []
+    by_sentence: dict[int, list[int]] = {}
+    for c in cands:
+        if c.year and c.role not in ("related", "byline"):
+            by_sentence.setdefault(c.sentence_index, []).append(c.year)
+    for index, years in by_sentence.items():
+        text = texts[index][1]
+        for m in _ANNIVERSARY.finditer(text):
+            n = int(m.group(1) or m.group(2))
+            if not 1 <= n <= 100:
+                continue
+            base = min(years)
+            y = base + n
+            if len(set(years)) == 2 and max(years) - base == n:
+                y = max(years)
+            if y > dt.date.today().year + 1 or len(set(years)) > 2:
+                continue
+            out.append(Clue(W_ANNIVERSARY, ((dt.date(y - 1, 7, 1), dt.date(y, 12, 31)),), f"{m.group(0)} from {base}"))
+    return out
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _number(text: str) -> int | None:
+    """`15` -> 15, `XII` -> 12."""
+    if text.isdigit():
+        return int(text)
+    values = [_ROMAN.get(ch) for ch in text.upper()]
+    if not values or None in values:
+        return None
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> list[tuple[re.Pattern, PartialDate | None, str, int, int, dict[int, PartialDate]]]:
+    out = []
+    for row in gz.read_tsv("anchors.tsv"):
+        ordinals = {int(k): PartialDate.parse(v) for k, v in (x.split("=") for x in row["ordinals"].split())}
+        out.append((re.compile(row["pattern"], re.IGNORECASE), PartialDate.parse(row["date"]), row["kind"],
+                    int(row["before_days"] or 0), int(row["after_days"] or 0), ordinals))
+    return out
+
+
+def _anchor_clues(sentences: list[Sentence]) -> list[Clue]:
+    found: dict[tuple[str, str], Clue] = {}
+    for s in sentences:
+        if s.role in ("related", "byline"):
+            continue
+        for pattern, date, kind, before, after, ordinals in _anchors():
+            for m in pattern.finditer(s.text):
+                if kind == "ordinal":
+                    n = _number(next((g for g in m.groups() if g), ""))
+                    date = ordinals.get(n) if n else None
+                    if date is None:
+                        continue
+                first = date.as_date()
+                last = PartialDate(date.year, date.month or 12, date.day or calendar.monthrange(
+                    date.year, date.month or 12)[1]).as_date()
+                if kind == "landmark":
+                    clue = Clue(W_LANDMARK, ((first, dt.date.max),), f"after: {m.group(0)} ({date.value})")
+                else:
+                    clue = Clue(W_ANCHOR, ((first - dt.timedelta(days=before), last + dt.timedelta(days=after)),),
+                                f"anchor: {m.group(0)} ({date.value})")
+                found.setdefault((pattern.pattern, date.value), clue)
     return list(found.values())
 
 
-def _in_office(terms: list[gz.Person], day: dt.date) -> bool:
-    return any(p.start <= day <= (p.end or dt.date.max) for p in terms)
+def _weekday_clues(cands: list[Candidate], probe_month: int | None) -> list[Clue]:
+    """`thứ Ba, 16/6`: the years in which 16 June was a Tuesday (the year before for a date well
+    after the publication month: a December date in a January article)."""
+    out = []
+    for c in cands:
+        if c.kind != "date" or c.weekday is None or not c.day or c.year:
+            continue
+        spans = []
+        for y in range(FIRST_YEAR, dt.date.today().year + 2):
+            if not _valid(y, c.month, c.day) or dt.date(y, c.month, c.day).weekday() != c.weekday:
+                continue
+            shift = 1 if probe_month and c.month - probe_month > 6 else 0
+            pub = y + shift
+            spans.append((dt.date(pub, 1, 1), dt.date(pub, 12, 31)))
+        out.append(Clue(W_WEEKDAY, tuple(spans), f"weekday: {c.surface.strip()}"))
+    return out
+
+
+def _related_clue(cands: list[Candidate]) -> Clue | None:
+    """Related-article lists carry the dates of neighbouring stories: the article is of their era (from
+    the earliest to a year after the latest: a page may list a later story)."""
+    years = sorted(c.year for c in cands if c.role == "related" and c.year and c.day)
+    if not years:
+        return None
+    lo, hi = years[len(years) // 4], years[-1]
+    return Clue(W_RELATED, ((dt.date(lo, 1, 1), dt.date(hi + 1, 12, 31)),), f"related articles {lo}-{hi}")
+
+
+# --- putting them together ----------------------------------------------------------------------------
+def _choose_year(clues: list[Clue], probe: tuple[int, int | None] | None, lower: int | None, today: dt.date):
+    """The year whose days agree with the largest weight of clues; ties go to the year with most agreeing
+    months, then to the latest. None when no clue is satisfied anywhere."""
+    best = None
+    keys = {}
+    for y in range(FIRST_YEAR, today.year + 1):
+        if probe and probe[1]:
+            day = _valid(y, probe[0], probe[1])
+            days = [day.as_date()] if day else []
+        elif probe:
+            days = [dt.date(y, probe[0], 15)]
+        else:
+            days = [dt.date(y, mo, 15) for mo in range(1, 13)]
+        days = [d for d in days if d <= today]
+        if not days:
+            continue
+        scores = [sum(c.weight for c in clues if c.ok(d)) for d in days]
+        top = max(scores)
+        key = (top, scores.count(top), y)
+        keys[y] = key
+        if best is None or key > best[0]:
+            best = (key, y)
+    if best is None or best[0][0] <= 0:
+        return None
+    top = best[0][:2]
+    window = [y for y, key in keys.items() if key[:2] == top]
+    if POLICY == "latest":
+        return window[-1]
+    lo = [y for y in window if lower is None or y >= lower]
+    if POLICY == "earliest":
+        return (lo or window)[0]
+    if POLICY == "near":
+        if lower is not None:
+            return min(window, key=lambda y: (abs(y - lower - 1), -y))
+        return window[-1]
+    if POLICY == "near0":
+        if lower is not None:
+            return min(window, key=lambda y: (abs(y - lower), -y))
+        return window[0]
+    return best[1]
 
 
 def infer_published(metadata: str | None, header: dict[str, str], byline_date: str | None,
                     cands: list[Candidate], mentions: list[Mention], sentence_starts: dict[int, int],
-                    today: dt.date | None = None) -> Published:
-    """The article's publication date and how it was fixed."""
+                    today: dt.date | None = None, sentences: list[Sentence] | None = None) -> Published:
+    """The article's publication date, how it was fixed and the clues used."""
     given = PartialDate.parse(metadata)
     if given:
-        return Published(given, "metadata")
+        return Published(given, "metadata", ("metadata",))
     found = from_header(header)
     if found:
         return found
     today = today or dt.date.today()
-    body = [c for c in cands if c.role != "related"]
-    past_years = [c.year for c in body if c.year and not c.future and c.year <= today.year]
-    text_year = max(past_years) if past_years else None
-    # related-article lists carry the dates of neighbouring stories: not a bound (a page may list later
-    # ones), but they tell the era, which breaks ties between years that fit the rest
-    related = sorted(c.year for c in cands if c.role == "related" and c.year and c.day)
-    era = related[len(related) // 2] if related else None
-    day_month = _day_month_evidence(body, byline_date, sentence_starts)
-    offices = _offices(mentions)
+    sentences = sentences or []
+    texts = {s.index: (s.start, s.text) for s in sentences}
+    body = [c for c in cands if c.role not in ("related", "byline")]
 
-    # a day to test office holders against: the byline or dateline day, else the latest past day the
-    # article mentions (it is written soon after)
-    probe = (day_month[0], day_month[1]) if day_month else max(
-        ((c.month, c.day) for c in body if c.kind == "date" and c.day and not c.future), default=None)
-    probe = (probe[1], probe[0]) if probe and not day_month else probe  # as (day, month)
+    # the day (or month) the article speaks from
+    fixed = _day_month_evidence(cands, byline_date, sentence_starts)
+    if fixed:
+        probe, day_basis = (fixed[1], fixed[0]), fixed[2]
+    else:
+        latest = _latest_circular([(c.month, c.day) for c in _recent_days(body)])
+        if latest:
+            probe, day_basis = latest, "text"
+        else:
+            months = _recent_months(body)
+            probe = (_latest_circular([(c.month, 1) for c in months])[0], None) if months else None
+            day_basis = "text"
 
-    def fits(year: int) -> int:
-        """How many of the named office holders were in office together that year."""
-        if probe:
-            day = _valid(year, probe[1], probe[0])
-            return sum(_in_office(t, day.as_date()) for t in offices) if day else -1
-        return max(sum(_in_office(t, dt.date(year, mo, 15)) for t in offices) for mo in range(1, 13))
-
-    year, basis = text_year, "text"
-    scores = {y: fits(y) for y in range(min((p.start.year for t in offices for p in t), default=today.year),
-                                        today.year + 1)} if offices else {}
-    top = max(scores.values(), default=0)
-    if top > 0:
-        # the years every named office holder fits; explicit years beyond them were plans, not the past
-        window = [y for y, score in scores.items() if score == top]
-        bound = max((y for y in past_years if y <= window[-1]), default=None)
-        candidates = [y for y in window if bound is None or y >= bound] or window
-        best = min(candidates, key=lambda y: (abs(y - era) if era else 0, y))
-        if best != text_year:
-            year, basis = best, "world"
-    elif era and (text_year is None or era >= text_year):
-        year = era
+    clues: list[Clue] = []
+    year_clues, past_years = _year_clues(body, texts) if texts else ([], [])
+    clues += year_clues
+    sentence_years: dict[int, list[int]] = {}
+    for c in body:
+        if c.year and not c.future:
+            sentence_years.setdefault(c.sentence_index, []).append(c.year)
+    article_text = _article_text(sentences)
+    clues += _person_clues(mentions, article_text, sentence_years)
+    clues += _anchor_clues(sentences)
+    clues += _anniversary_clues(body, texts) if texts else []
+    clues += _weekday_clues(body, probe[0] if probe else None)
+    related = _related_clue(cands)
+    if related:
+        clues.append(related)
+    if not clues:
+        return Published(None, "none")
+    lower = max(past_years) if past_years else None
+    year = _choose_year(clues, probe, lower, today)
     if year is None:
         return Published(None, "none")
-    if day_month:
-        found = _valid(year, day_month[1], day_month[0])
+    evidence = tuple(c.text for c in sorted(clues, key=lambda c: -c.weight)
+                     if c.ok(_probe_day(year, probe)))[:8]
+    basis = "text" if lower == year else "world"  # the text names the year itself
+    if probe and probe[1]:
+        found = _valid(year, probe[0], probe[1])
         if found:
-            return Published(found, day_month[2] if basis == "text" else "world")
-    return Published(PartialDate(year), basis)
+            return Published(found, day_basis if basis == "text" else "world", evidence)
+    if probe:
+        return Published(PartialDate(year, probe[0]), "text" if basis == "text" else "world", evidence)
+    return Published(PartialDate(year), basis, evidence)
+
+
+def _probe_day(year: int, probe) -> dt.date:
+    if probe and probe[1]:
+        day = _valid(year, probe[0], probe[1])
+        if day:
+            return day.as_date()
+    if probe:
+        return dt.date(year, probe[0], 15)
+    return dt.date(year, 6, 30)
+
+
+def _article_text(sentences: list[Sentence]) -> str:
+    """The article text rebuilt from its sentences at their offsets (mentions index the article)."""
+    if not sentences:
+        return ""
+    end = max(s.start + len(s.text) for s in sentences)
+    chars = [" "] * end
+    for s in sentences:
+        chars[s.start:s.start + len(s.text)] = s.text
+    return "".join(chars)

@@ -350,7 +350,8 @@ def _merge_adjacent(cands: list[Candidate], sentence: Sentence) -> list[Candidat
                 end = c.end
                 if "(" in gap and sentence.text[end - sentence.start: end - sentence.start + 1] == ")":
                     end += 1
-                out[-1] = replace(c, start=prev.start, end=end,
+                # the weekday stays on the merged date: `thứ Ba, 16/6` tells the year (pubdate)
+                out[-1] = replace(c, start=prev.start, end=end, weekday=prev.weekday,
                                   surface=sentence.text[prev.start - sentence.start: end - sentence.start])
                 continue
         out.append(c)
