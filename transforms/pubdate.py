@@ -37,7 +37,7 @@ POLICY = "earliest"  # REIGN's first year: nothing earlier can be told apart
 # weights of the kinds of clue (see the module docstring); a present-title office holder outweighs one
 # mis-read year, two of them outweigh a weekday
 W_OFFICE, W_FORMER, W_UNTITLED, W_YEAR, W_WEEKDAY, W_RELATED, W_ANCHOR, W_LANDMARK, W_ANNIVERSARY = (
-    2.0, 1.0, 0.5, 1.0, 3.0, 3.0, 2.0, 1.0, 2.0)
+    2.0, 1.0, 0.0, 1.0, 3.0, 3.0, 2.0, 1.0, 2.0)
 
 
 @dataclass(frozen=True)
@@ -227,7 +227,7 @@ def _person_clues(mentions: list[Mention], text: str, sentence_years: dict[int, 
                 kind = ("former", name)
                 clues.setdefault(kind, Clue(W_FORMER, ((min(ends), dt.date.max),), f"former: {label}"))
             continue
-        if titled and _ELECT.match(right):
+        if titled and _ELECT.match(right) or re.search(r"(?i)(?:tổng\s+thống|thủ\s+tướng)\s+(?:mới\s+)?đắc\s+cử\s*$", left):
             spans = tuple((p.start - dt.timedelta(days=100), p.start) for p in terms)
             clues[("elect", name)] = Clue(W_OFFICE, spans, f"elect: {label}")
             continue
@@ -241,9 +241,11 @@ def _person_clues(mentions: list[Mention], text: str, sentence_years: dict[int, 
         if titled:
             spans = tuple((p.start, p.end or dt.date.max) for p in terms)
             clue = Clue(W_OFFICE, spans, f"office: {label}")
-        else:
+        elif W_UNTITLED:  # untitled: off, a name alone is news long before and after an office
             spans = tuple((p.start, (p.end + dt.timedelta(days=365)) if p.end else dt.date.max) for p in terms)
             clue = Clue(W_UNTITLED, spans, f"named: {label}")
+        else:
+            continue
         key = ("office", name)
         if key not in clues or clue.weight > clues[key].weight or (
                 clue.weight == clues[key].weight and len(clue.spans) < len(clues[key].spans)):
