@@ -21,13 +21,16 @@ def _geo(prefix: str, name: str, country: str) -> str:
 # column order. Differences: GLOBALEVENTID is vnevents' hex event_id; country codes are ISO 3166 alpha-3
 # (GDELT uses CAMEO country codes for actors, which mostly agree, and FIPS for geography); actor types,
 # ethnicity, religion, coordinates and tone are not coded and are NULL; NumMentions/NumArticles/NumSources
-# count the reports of the same happening (event_clusters).
+# count the reports of the same happening (event_clusters). Dates keep their precision: a year-only event has
+# Year and no MonthYear, SQLDATE or FractionDate (never a made-up 1 January); a month-only one adds MonthYear.
 GDELT_EVENTS = f"""
 SELECT e.event_id AS GLOBALEVENTID,
-       CAST(strftime(e.event_date, '%Y%m%d') AS INTEGER) AS SQLDATE,
-       CAST(strftime(e.event_date, '%Y%m') AS INTEGER) AS MonthYear,
+       CASE WHEN e.event_date_precision = 'day' THEN CAST(strftime(e.event_date, '%Y%m%d') AS INTEGER) END AS SQLDATE,
+       CASE WHEN e.event_date_precision IN ('day', 'month') THEN CAST(strftime(e.event_date, '%Y%m') AS INTEGER)
+            END AS MonthYear,
        year(e.event_date) AS Year,
-       round(year(e.event_date) + (dayofyear(e.event_date) - 1) / 365.0, 4) AS FractionDate,
+       CASE WHEN e.event_date_precision = 'day'
+            THEN round(year(e.event_date) + (dayofyear(e.event_date) - 1) / 365.0, 4) END AS FractionDate,
        {_actor(1, "source")},
        {_actor(2, "target")},
        1 AS IsRootEvent,

@@ -159,7 +159,8 @@ def extract_batch(batch_path: str, out_dir: str, run_id: str, ingested_at: str) 
                                     "body", "text", "segments", "headings", "captions", "byline", "byline_author",
                                     "byline_agencies", "byline_date", "related", "images", "vietnamese_share")},
             "published_date": pub.as_date() if pub else None, "published_precision": pub.precision if pub else None,
-            "published_basis": x.published.basis, "published_year": year, "sentence_count": x.sentences,
+            "published_basis": x.published.basis, "published_date_text": pub.value if pub else None,
+            "published_evidence": "; ".join(x.published.evidence) or None, "published_year": year, "sentence_count": x.sentences,
             "char_count": len(article.text), "ingested_at": when, "pipeline_version": VERSION, "run_id": run_id})
         aid = article.article_id
         for t in x.timexes:
@@ -184,7 +185,7 @@ def extract_batch(batch_path: str, out_dir: str, run_id: str, ingested_at: str) 
                 "location_name", "location_code", "confidence", "source_actor_country", "target_actor_country",
                 "source_actor_group", "target_actor_group")}
             row.update(event_id=event_id(aid, e), cluster_id=cluster_id(e), article_id=aid,
-                       event_date=date.as_date() if date else None,
+                       event_date=date.as_date() if date else None, event_date_text=date.value if date else None,
                        event_year=f"{date.year:04d}" if date else "undated",
                        event_month=f"{date.month or 1:02d}" if date else "undated", run_id=run_id)
             out["events"].append(row)

@@ -109,6 +109,10 @@ ARTICLES = Table(
         Column("published_basis", pa.string(), "How the date was fixed: metadata, header, dateline, byline, "
                "text, world (who held which office), none.", nullable=False,
                values=("metadata", "header", "dateline", "byline", "text", "world", "none")),
+        Column("published_date_text", pa.string(), "Publication date at its precision, as an analyst should show "
+               "it: `2016`, `2016-05` or `2016-05-23`; null when unknown.", regex=r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"),
+        Column("published_evidence", pa.string(), "The clues that fixed an inferred date, `; `-separated (office "
+               "holders, anchors, years, weekday, related articles, byline)."),
         Column("sentence_count", pa.int32(), "Sentences in `text`.", nullable=False, min=0),
         Column("char_count", pa.int32(), "Characters in `text`.", nullable=False, min=1),
         Column("vietnamese_share", pa.float32(), "Share of words that read as Vietnamese.", min=0, max=1),
@@ -193,6 +197,8 @@ EVENTS = Table(
         Column("event_date", pa.date32(), "Date of the event (first day of the month or year at coarser "
                "precision); null when neither the text nor the publication date gives one."),
         Column("event_date_precision", pa.string(), "day, month or year.", values=PRECISIONS),
+        Column("event_date_text", pa.string(), "Event date at its precision: `2016`, `2016-05` or `2016-05-23`; "
+               "null when undated.", regex=r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"),
         Column("event_date_basis", pa.string(), "timex (an expression tied to the event), published (fallback to "
                "the publication date) or none.", nullable=False, values=("timex", "published", "none")),
         Column("modality", pa.string(), "asserted, planned, hypothetical or negated.", nullable=False,

@@ -60,3 +60,19 @@ def test_second_run_adds_no_rows(seeds_warehouse):
     news_to_events(paths=[str(SAMPLES)], warehouse=str(root), workers=1)
     assert {t: _sql(root, f"select count(*) from {t}")[0][0] for t in tables} == before
     assert _sql(root, "select count(*) from runs")[0][0] == 2  # the run log is append-only
+
+
+def test_dates_keep_their_precision(seeds_warehouse):
+    root, _ = seeds_warehouse
+    # the text forms say no more than the precision, and GDELT's day columns stay empty for a year or month
+    assert _sql(root, "select count(*) from events where event_date is not null and length(event_date_text) <> "
+                      "case event_date_precision when 'day' then 10 when 'month' then 7 else 4 end")[0][0] == 0
+    assert _sql(root, "select count(*) from articles where published_date is not null and length(published_date_text) "
+                      "<> case published_precision when 'day' then 10 when 'month' then 7 else 4 end")[0][0] == 0
+    assert _sql(root, "select count(*) from gdelt_events g join events e on g.GLOBALEVENTID = e.event_id "
+                      "where e.event_date_precision <> 'day' and (g.SQLDATE is not null or g.FractionDate is not null)"
+                      )[0][0] == 0
+    assert _sql(root, "select count(*) from gdelt_events g join events e on g.GLOBALEVENTID = e.event_id "
+                      "where e.event_date_precision = 'year' and g.MonthYear is not null")[0][0] == 0
+    assert _sql(root, "select published_date_text, published_basis from articles "
+                      "where source_uri like '%000_5ee90c6c6bb052ff.txt'") == [("2001-05-29", "world")]
