@@ -1,0 +1,102 @@
+"""Publication dates on the corpus folders and the dev set (issue 10's table and figures).
+
+    python bench/pubdate.py                       # runs `vnevents run ../shared/corpus/` and the dated dev input
+    python bench/pubdate.py --raw W --dated W2    # scores existing warehouses instead
+    python bench/pubdate.py --transforms          # in-process clean + extract only (no Prefect), ~40 s
+
+Per folder: articles, dated, undated share, dated in the folder's true period. The periods are the
+corpus README's; each folder's MANIFEST.tsv is read here only to list the folder's files (measurement,
+never pipeline input). Dev figures come from ../shared/gold/score.py: dct accuracy (text / world) on the
+raw warehouse, timex detection F1 and value accuracy and entity F1 on the dated one.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("VNEVENTS_SHARED", REPO.parent / "shared"))
+PERIODS = {"vims_2016": (2016, 2016), "baomoi_2017": (2017, 2017), "vntc_2000s": (2004, 2006)}
+
+
+def _files(folder: str) -> set[str]:
+    lines = (SHARED / "corpus" / folder / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()
+    return {line.split("\t")[0] for line in lines[1:] if line.strip()}
+
+
+def table(dates: dict[str, str | None]) -> list[str]:
+    """dates: `folder/file` -> ISO date at any precision (or None)."""
+    out = ["| folder (true period) | articles | with a publication date | undated | in the right year |",
+           "|---|---|---|---|---|"]
+    for folder, (lo, hi) in PERIODS.items():
+        keys = [f"{folder}/{f}" for f in sorted(_files(folder))]
+        dated = [dates.get(k) for k in keys if dates.get(k)]
+        right = sum(lo <= int(d[:4]) <= hi for d in dated)
+        n = len(keys)
+        out.append(f"| `{folder}/` ({lo}{'' if lo == hi else f'-{hi}'}) | {n} | {len(dated)} | "
+                   f"{(n - len(dated)) / n:.0%} | {right} ({right / n:.0%}) |")
+    return out
+
+
+def from_warehouse(root: str) -> dict[str, str | None]:
+    import duckdb
+    rows = duckdb.sql(f"select source_uri, published_date_text from read_parquet('{root}/articles/**/*.parquet', "
+                      "hive_partitioning=true, union_by_name=true)").fetchall()
+    return {"/".join(uri.replace("\\", "/").split("/")[-2:]): d for uri, d in rows}
+
+
+def from_transforms() -> dict[str, str | None]:
+    sys.path.insert(0, str(REPO))
+    from transforms.article import Document, clean, extract
+    from transforms.decode import decode_bytes
+    out = {}
+    for folder in PERIODS:
+        for name in sorted(_files(folder)):
+            path = SHARED / "corpus" / folder / name
+            x = extract(clean(Document(name, str(path), decode_bytes(path.read_bytes()).text, "utf-8")),
+                        today=dt.date.today())
+            out[f"{folder}/{name}"] = x.published.date.value if x.published.date else None
+    return out
+
+
+def score(root: str) -> dict:
+    got = subprocess.run([sys.executable, str(SHARED / "gold" / "score.py"), "--warehouse", root, "--gold",
+                          str(SHARED / "gold" / "dev.jsonl"), "--json"], check=True, capture_output=True, text=True)
+    return json.loads(got.stdout)
+
+
+def run(inputs: str, root: str) -> None:
+    subprocess.run(["vnevents", "run", inputs, "-w", root], check=True, stdout=subprocess.DEVNULL)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--raw", help="warehouse of `vnevents run ../shared/corpus/`")
+    ap.add_argument("--dated", help="warehouse of `vnevents run ../shared/gold/dev_dated.jsonl`")
+    ap.add_argument("--transforms", action="store_true", help="folder table only, in-process")
+    args = ap.parse_args()
+    if args.transforms:
+        print("\n".join(table(from_transforms())))
+        return 0
+    tmp = Path(tempfile.mkdtemp(prefix="bench_pubdate_"))
+    raw, dated = args.raw or str(tmp / "raw"), args.dated or str(tmp / "dated")
+    if not args.raw:
+        run(str(SHARED / "corpus"), raw)
+    if not args.dated:
+        run(str(SHARED / "gold" / "dev_dated.jsonl"), dated)
+    print("\n".join(table(from_warehouse(raw))))
+    r, d = score(raw), score(dated)
+    print(f"\ndev, raw input:   dct text {r['dct_accuracy_text']}, world {r['dct_accuracy_world']}, all {r['dct_accuracy']}")
+    print(f"dev, dated input: timex detection F1 {d['timex_detection']['f1']}, values {d['timex_value_accuracy']}, "
+          f"entities F1 {d['entities']['f1']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
