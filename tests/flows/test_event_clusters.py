@@ -49,5 +49,9 @@ def test_gdelt_view(story):
     con, _ = story
     columns = con.sql("select * from gdelt_events").columns
     assert len(columns) == 61 and all(c in columns for c in GDELT_COLUMNS)
-    row = con.sql("select SQLDATE, EventRootCode, EventCode, QuadClass, NumArticles from gdelt_events limit 1").fetchall()[0]
+    # a day-precision event has its SQLDATE; year- or month-only ones have none (never a made-up 1 January)
+    row = con.sql("select SQLDATE, EventRootCode, EventCode, QuadClass, NumArticles from gdelt_events "
+                  "where SQLDATE is not null limit 1").fetchall()[0]
+    assert con.sql("select count(*) from gdelt_events where SQLDATE is null and Year is null").fetchall()[0][0] == \
+        con.sql("select count(*) from events where event_date is null").fetchall()[0][0]
     assert 19000101 < row[0] < 21000101 and len(row[1]) == 2 and row[2].startswith(row[1]) and row[3] in (1, 2, 3, 4)
