@@ -4,8 +4,8 @@
 
 Reads the corpus (../shared/corpus, without the articles of the gold dev set, so the lexicon is not
 grown from the answers it is scored on) and the first N bulk articles, finds sentences naming two
-different actors, and counts the verbs (underthesea's POS tagger) and verb + noun pairs between them
-and right after the first. Prints candidates not in transforms/data/triggers.tsv with their count and
+different actors, and counts the verbs (underthesea's POS tagger), verb + noun pairs and nominalizations
+(`sự ủng hộ`, `lệnh cấm`) between them. Prints candidates not in transforms/data/triggers.tsv with their count and
 an example sentence; a person then assigns CAMEO codes to the political ones (this is how the lexicon
 grew beyond its first version; the gold articles were never read for it).
 """
@@ -21,6 +21,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 SHARED = REPO.parent / "shared"
+
+
+NOMINALIZERS = {"sự", "lời", "cuộc", "vụ", "lệnh", "chuyến", "mối", "hành động", "biện pháp", "đợt"}
 
 
 def texts(bulk: int):
@@ -75,12 +78,17 @@ def main() -> int:
             tags = pos_tags([w.text for w in words])
             first, last = actors[0], actors[-1]
             for i, (w, tag) in enumerate(zip(words, tags)):
-                if tag != "V" or not first.end <= w.start < last.start + 40:
+                if not first.end <= w.start < last.start + 40:
                     continue
                 low = w.text.lower()
-                cands = [low]
-                if i + 1 < len(words) and tags[i + 1] in ("N", "V"):
-                    cands.append(f"{low} {words[i + 1].text.lower()}")
+                if tag == "V":
+                    cands = [low]
+                    if i + 1 < len(words) and tags[i + 1] in ("N", "V"):
+                        cands.append(f"{low} {words[i + 1].text.lower()}")
+                elif low in NOMINALIZERS and i + 1 < len(words) and tags[i + 1] in ("N", "V"):
+                    cands = [f"{low} {words[i + 1].text.lower()}"]  # `sự ủng hộ`, `lệnh cấm`
+                else:
+                    continue
                 for c in cands:
                     counts[c] += 1
                     examples.setdefault(c, s.text[:160])

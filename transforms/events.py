@@ -153,7 +153,7 @@ def _actor(m: Mention) -> str | None:
     if m.entity_type == "ORG" and m.entity_code:
         return None if gz_media(m.entity_code) else m.entity_code
     if m.entity_type == "PER":
-        return m.country
+        return m.org or m.country  # `ông Annan` acts for the UN, not for Ghana
     return None
 
 
@@ -802,6 +802,8 @@ def _country_of(m: Mention | None) -> str | None:
 
 
 def _group_of(m: Mention | None) -> str | None:
+    if m is not None and m.entity_type == "PER":
+        return m.org
     return m.entity_code if m is not None and m.entity_type in ("IGO", "ORG") else None
 
 

@@ -45,6 +45,7 @@ class Person:
     office: str
     start: dt.date
     end: dt.date | None
+    org: str | None = None  # the international organization the office belongs to (`UN` for its secretary-general)
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def people() -> dict[str, list[Person]]:
     index: dict[str, list[Person]] = {}
     for row in read_tsv("people.tsv"):
         person = Person(row["name"], row["country"], row["office"], dt.date.fromisoformat(row["start"]),
-                        dt.date.fromisoformat(row["end"]) if row["end"] else None)
+                        dt.date.fromisoformat(row["end"]) if row["end"] else None, row.get("org") or None)
         for name in {row["name"], *filter(None, row["aliases"].split("|"))}:
             index.setdefault(fold(name), []).append(person)
     return index

@@ -57,6 +57,7 @@ class Mention:
     country: str | None = None  # a person's country, where the text or the office table gives it
     confidence: float = 0.9
     method: str = "gazetteer"
+    org: str | None = None  # a person holding an office of an international organization acts for it (`UN`)
 
 
 def _capitalized(token: str) -> bool:
@@ -351,23 +352,25 @@ def resolve_people(mentions: list[Mention]) -> list[Mention]:
             nearest["names"].append(m.surface)
         elif m.entity_type == "PER":
             clusters.append({"key": key, "names": [m.surface], "members": [m], "country": None})
-    resolved: dict[int, tuple[str, str | None]] = {}
+    resolved: dict[int, tuple[str, str | None, str | None]] = {}
     for c in clusters:
         # the table is asked with the fullest name seen: `Kim Kye-gwan` is not `Kim` Jong-un
         fullest = max(c["names"], key=lambda n: (len(n.split()), -c["names"].index(n)))
         holder = _office_holder(fullest)
         canonical = holder.name if holder else max(c["names"], key=lambda n: (len(n.split()), -c["names"].index(n)))
         country = next((m.country for m in c["members"] if m.country), None) or (holder.country if holder else None)
+        orgs = {p.org for p in gz.people().get(fold(holder.name), []) if p.org} if holder else set()
+        org = next(iter(orgs)) if len(orgs) == 1 else None
         for m in c["members"]:
-            resolved[id(m)] = (canonical, country)
+            resolved[id(m)] = (canonical, country, org)
     out = []
     for m in mentions:
         if m.entity_type in ("PER", "PER?"):
             if id(m) not in resolved:
                 continue  # an unconfirmed candidate
-            canonical, country = resolved[id(m)]
+            canonical, country, org = resolved[id(m)]
             method = m.method if m.entity_type == "PER" else "coreference"
-            m = replace(m, entity_type="PER", canonical_name=canonical, country=country,
+            m = replace(m, entity_type="PER", canonical_name=canonical, country=country, org=org,
                         entity_code=country, method=method, confidence=max(m.confidence, 0.6))
         out.append(m)
     return out
