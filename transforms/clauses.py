@@ -322,12 +322,22 @@ def coordinated(p: Parse, k: int, lo: int = 0, hi: int | None = None) -> list[in
         while 0 <= n + step < len(units):
             a, b = sorted((units[n], units[n + step]))
             gap = p.syllables[p.tokens[a].syl[1]:p.tokens[b].syl[0]]
+            if gap == [","] and _opens_clause(p, b):
+                break  # `…ủng hộ Seoul, Triều Tiên sẽ trừng phạt …`: a new clause's subject, not a conjunct
             if not gap and _same_actor(p.tokens[a].actor, p.tokens[b].actor) or _coordination_gap(gap):
                 group.append(units[n + step])
                 n += step
             else:
                 break
     return sorted(group)
+
+
+def _opens_clause(p: Parse, k: int) -> bool:
+    """Actor k (after a comma) is followed by a predicate, not by another conjunct: a clause's subject."""
+    j = k + 1
+    while j < len(p.tokens) and p.tokens[j].tag == ACTOR and _same_actor(p.tokens[j].actor, p.tokens[k].actor):
+        j += 1  # `Triều Tiên Kim Jong-un`
+    return j < len(p.tokens) and p.tokens[j].tag in ("R", "V", TRIGGER)
 
 
 def _same_actor(a, b) -> bool:

@@ -674,6 +674,9 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
     between = _between(p, t)
     if between:
         return _mutual(_mentions(p, between))
+    if trig.target == "joint":  # `Mỹ và Nhật cùng phát triển …`: they act together
+        sources = _subject(p, t, context)
+        return _mutual(sources) if len(sources) > 1 and p.tokens[t].pos == "R" else []
     passive = _passive(p, t)
     if _nominal(p, t):
         sources, targets = _nominal_roles(p, t, context, trig.target == "mutual")
@@ -696,8 +699,6 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         targets = _fronted_object(p, t, sources)
     else:
         sources = _subject(p, t, context)
-        if trig.target == "joint":  # `Mỹ và Nhật cùng phát triển …`: they act together
-            return _mutual(sources) if len(sources) > 1 and p.tokens[t].pos == "R" else []
         exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
         # `Bà Merkel và ông Putin điện đàm chiến sự Ukraine`: two who meet talk about, not with, a third
         targets = _object(p, t, trig, root, exclude, marked_only=trig.target == "mutual" and len(sources) > 1)
