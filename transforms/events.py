@@ -826,7 +826,8 @@ def sentence_subject(sentence: Sentence, mentions: list[Mention], p: "cl.Parse |
 
 def article_events(sentences: list[Sentence], mentions: list[Mention], timexes: list[Timex],
                    dct: PartialDate | None) -> list[Event]:
-    """Events of one article: one per distinct (source, target, code, date), the most confident kept."""
+    """Events of one article: one per distinct (source, target, code, date), the most confident kept (for
+    meetings and cooperation, roots 04-06, one per pair of actors in either order)."""
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence_index, []).append(m)
@@ -846,7 +847,10 @@ def article_events(sentences: list[Sentence], mentions: list[Mention], timexes: 
         here = by_sentence.get(s.index, [])
         events, parse = _sentence_events(s, here, tx_by_sentence.get(s.index, []), dct, context)
         for e in events:
-            key = (e.source_actor_code, e.target_actor_code, e.event_code, e.event_date)
+            actors = (e.source_actor_code, e.target_actor_code)
+            if e.event_root_code in _SYMMETRIC:  # a meeting of A and B is one event, whichever is named first
+                actors = tuple(sorted(actors, key=lambda c: c or ""))
+            key = (*actors, e.event_code, e.event_date)
             if key not in best or e.confidence > best[key].confidence:
                 best[key] = e
         _advance(context, s, here, parse)
