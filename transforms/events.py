@@ -34,6 +34,8 @@ _VIOLENT = {"18", "19", "20"}
 _SYMMETRIC = {"04", "05", "06"}
 # a pledge turns a cooperative root into root 03 with its sub-code
 _PLEDGE_CODE = {"05": "032", "06": "031", "07": "033", "08": "035"}
+# said with `sẽ` (`tuyên bố sẽ hợp tác`), these are pledges; a scheduled drill, signing or purchase stays planned
+_PLEDGED_BY_SE = {"050", "051", "060", "070", "071", "072", "073", "080", "085", "087"}
 
 
 @dataclass(frozen=True)
@@ -277,8 +279,11 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
             return list(context.subject)
     # a dropped subject (`Đồng thời kêu gọi …`): something stands before the trigger, and no noun
     lead = [p.tokens[k] for k in range(clause.first, t)]
-    carry = bool(lead) and not any(tok.tag in ("N", "Np", "P", "Nc", "M", cl.ACTOR) for tok in lead)
-    return _inherited_subject(p, p.clause_at[t], context, carry)
+    nominal_lead = any(tok.tag in ("N", "Np", "P", "Nc", "M", cl.ACTOR) for tok in lead)
+    opening = next((tok for tok in lead if tok.tag not in ("R", "CH")), None)
+    if clause.kind == "embed" and opening is not None and opening.tag in ("N", "Np", "Nc", "M", "P"):
+        return []  # `… cho biết vật thể phóng ra …`: the reported clause has a subject of its own, no actor
+    return _inherited_subject(p, p.clause_at[t], context, carry=bool(lead) and not nominal_lead)
 
 
 def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
@@ -313,6 +318,8 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
             continue  # a drill or a deployment has a target only when one is named as such
         if trig.target == "marked" and not prep:
             continue
+        if root in _ADDRESSED and cl.is_modifier(p, k) and not prep:
+            continue  # `cảnh báo kinh tế Ấn Độ sẽ …`: a warning about, not to, India
         if cl.is_modifier(p, k):  # `cách tiếp cận khủng hoảng Ukraine của Tổng thống Mỹ`: the possessor
             k = _possessor_after(p, k, last) or k
         listed = _generic_list(p, t, k)
@@ -383,17 +390,22 @@ def _nominal(p: cl.Parse, t: int) -> bool:
         code = p.triggers[p.tokens[prev].trigger][2].code
         if code != "?" and code[:2] not in cues()["complement_roots"]:
             return True  # (a verb framed by its object, `gửi trợ giúp`, is a light verb)
+    k = t + 1
+    while k < len(p.tokens) and p.tokens[k].tag in ("A", "M"):
+        k += 1
+    if k + 1 < len(p.tokens) and p.tokens[k].low == "của" and p.tokens[k + 1].tag == cl.ACTOR:
+        # `tên lửa phóng thử của Triều Tiên`, `áp dụng lệnh trừng phạt của Liên Hợp Quốc`: its agent follows
+        return True
+    if prev is not None and prev == t - 1 and p.tokens[prev].tag == "E" and p.cue_at(
+            "purpose", p.tokens[prev].syl[0]) is None:
+        return True  # `với cáo buộc hỗ trợ …`: the object of a preposition
     syllable = p.tokens[t].syl[0]
     if p.cue_at("nominalizers", syllable) is not None:
         start = t  # the pattern opens with its nominalizer: `cuộc gặp`, `vụ thử hạt nhân`
     else:
         start = cl.cue_ends_at(p, "nominalizers", t - 1) if t else None
     if start is None:
-        # `tên lửa phóng thử của Triều Tiên`, `chuyến bay hỗ trợ đầu tiên của Mỹ`: followed by its agent
-        k = t + 1
-        while k < len(p.tokens) and p.tokens[k].tag in ("A", "M"):
-            k += 1
-        return k + 1 < len(p.tokens) and p.tokens[k].low == "của" and p.tokens[k + 1].tag == cl.ACTOR
+        return False
     j = start - 1
     while j >= 0 and (p.tokens[j].tag in ("L", "M", "A") or p.tokens[j].low in ("thêm", "nhiều", "hàng loạt")):
         j -= 1  # `tiến hành thêm nhiều vụ không kích`
@@ -423,9 +435,22 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool) -> tuple
         elif not targets and (prep and prep[0] == "target" or not prep and k - t <= 3 and not past_comma):
             targets = _group(p, k)  # (`…, đã tới Ấn Độ`: past a comma only a marked target)
     agents = _mentions(p, sources)
-    if not agents and (clause.kind == "fronted" or _owned_noun(p, t) or mutual and targets):
+    if not agents and _pronoun_agent(p, t):
+        agents = list(context.subject)  # `các cuộc đàm phán của họ với Tehran`
+    during = clause.kind == "fronted" and p.cue_at("during", p.tokens[clause.first].syl[0]) is not None
+    if not agents and (during or _owned_noun(p, t) or mutual and targets):
         agents = _subject(p, t, context)
     return agents, _mentions(p, targets)
+
+
+def _pronoun_agent(p: cl.Parse, t: int) -> bool:
+    """`của` + a word that refers back (`của họ`, `của nước này`) follows the noun."""
+    clause = p.clause_of(t)
+    for k in range(t + 1, min(clause.last, t + 4)):
+        if p.tokens[k].low == "của":
+            start = p.tokens[k].syl[1]
+            return cues().match("reference_subjects", p.syllables, start) is not None
+    return False
 
 
 def _owned_noun(p: cl.Parse, t: int) -> bool:
@@ -496,6 +521,8 @@ def _modality(p: cl.Parse, t: int) -> str:
         return "hypothetical"
     if _cue_in(before, "planned"):
         return "planned"
+    if clause.kind == "adjunct" and p.cue_at("purpose", p.tokens[clause.first].syl[0]) is not None:
+        return "planned"  # `… để tấn công thủ đô`: an aim, not a deed
     return "asserted"
 
 
@@ -619,7 +646,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         before_words = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
         if root in _PLEDGE_CODE and modality in ("planned", "asserted") and (
                 _cue_in(before_words, "pledge") or clause.kind == "embed" and "sẽ" in before_words
-                and not code.startswith("061")):
+                and code[:3] in _PLEDGED_BY_SE):
             # `cam kết viện trợ`, `tuyên bố sẽ hợp tác`: a pledge (root 03), which happened
             code, modality = _PLEDGE_CODE[root], "asserted"
         elif root in _PLEDGE_CODE and modality == "negated" and _cue_in(before_words, "pledge"):
@@ -678,7 +705,12 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         sources = _subject(p, t, context)
         return _mutual(sources) if len(sources) > 1 and p.tokens[t].pos == "R" else []
     passive = _passive(p, t)
-    if _nominal(p, t):
+    if _placed_into(p, t) and _fronted_object(p, t, []):
+        # `Mỹ và Israel đã xếp Hezbollah vào danh sách …`: the clause subject puts the actor before the trigger
+        own = _clause_subject(p, p.clause_at[t], context)
+        sources = _mentions(p, own) if own else []
+        targets = _fronted_object(p, t, sources)
+    elif _nominal(p, t):
         sources, targets = _nominal_roles(p, t, context, trig.target == "mutual")
         if not targets and len(sources) > 1 and trig.target == "mutual":
             return _mutual(sources)  # `cuộc gặp của ông Trump và các lãnh đạo EU`
@@ -687,16 +719,11 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         sources = _mentions(p, _group(p, agents[-1])) if agents else []
         if not sources and root in _VIOLENT and context.group:
             sources = [context.group]  # `đại sứ … bị bắt cóc` in a story about an armed group
-        elif not sources and p.clause_of(t).kind == "embed":
+        elif not sources and p.clause_of(t).kind == "embed" and _announced(p, t):
             # `Séc thông báo 18 nhà ngoại giao Nga sẽ bị trục xuất`: who announces it does it
             sources = _inherited_subject(p, p.clause_at[t], context, carry=False)
         recipient = _object(p, t, trig, root, set(), marked_only=True)
         targets = recipient or _subject(p, marker, context)  # `dự thảo … đã được Mỹ gửi đến 4 quốc gia`
-    elif _placed_into(p, t) and _fronted_object(p, t, []):
-        # `Mỹ và Israel đã xếp Hezbollah vào danh sách …`: the clause subject puts the actor before the trigger
-        own = _clause_subject(p, p.clause_at[t], context)
-        sources = _mentions(p, own) if own else []
-        targets = _fronted_object(p, t, sources)
     else:
         sources = _subject(p, t, context)
         exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
@@ -752,7 +779,19 @@ def _places(p: cl.Parse, t: int) -> list[Mention]:
     return []
 
 
+def _announced(p: cl.Parse, t: int) -> bool:
+    """The trigger's clause reports what its speaker announced or decided (`Séc thông báo …`)."""
+    c = p.clause_at[t]
+    start = p.tokens[p.clauses[c - 1].first].syl[0] if c else 0
+    return _cue_in(p.syllables[start:p.tokens[p.clauses[c].first].syl[0]], "announce")
+
+
+_MAX_MUTUAL = 4  # more parties than this is a multilateral act, not so many bilateral ones
+
+
 def _mutual(group: list[Mention]) -> list[tuple]:
+    if len({_place_code(m) for m in group}) > _MAX_MUTUAL:
+        return []  # `thỏa thuận 6 bên (gồm Mỹ, Hàn Quốc, …)`
     return _distinct_pairs([(a, b) for i, a in enumerate(group) for b in group[i + 1:]])
 
 
@@ -779,6 +818,7 @@ def _objectless(p: cl.Parse, t: int) -> bool:
     return not any(p.tokens[k].tag in ("N", "Np", "Nc", "P", "M") for k in range(t + 1, clause.last))
 
 
+_ADDRESSED = {"02", "03", "10", "13"}  # appeals, intents, demands, threats: their target is an addressee
 _IMPLICIT_TARGET = {"02", "03", "05", "10", "11", "12", "13", "16"}
 _NULL_TARGET_ROOTS = {"15"}
 
