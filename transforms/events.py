@@ -635,6 +635,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             continue  # `đạt được thỏa thuận để hợp tác`: the purpose of the event before, not another
         if root == "03" and _pledges_next(p, t, found, token_of, n):
             continue  # `cam kết hỗ trợ Ấn Độ`: the pledge is coded on the act pledged (root 03)
+        if _appealed_for(p, t, token_of, n):
+            continue  # `kêu gọi tiến hành một cuộc hội đàm`: what is asked for has not happened
         pairs = _pairs(p, t, trig, root, context)
         if not pairs:
             continue
@@ -677,6 +679,13 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
                 source_actor_country=_country_of(source), target_actor_country=_country_of(target),
                 source_actor_group=_group_of(source), target_actor_group=_group_of(target)))
     return out, p
+
+
+def _appealed_for(p: cl.Parse, t: int, token_of: dict[int, int], n: int) -> bool:
+    """Trigger t is what an earlier appeal or demand of its clause asks for."""
+    clause = p.clause_at[t]
+    return any(p.triggers[m][2].code[:2] in ("02", "10") and p.clause_at[k] == clause and k < t
+               for m, k in token_of.items() if m < n)
 
 
 def _pledges_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:
