@@ -272,11 +272,10 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
         if c.match("both_sides", words, i) is not None and context.dyad:
             return list(context.dyad)
         if c.match("reference_subjects", words, i) is not None:
-            if clause.kind == "embed":  # `Kim Jong-un tuyên bố ông sẵn sàng …`: the speaker
-                speaker = _inherited_subject(p, p.clause_at[t], context, carry=False)
-                if speaker:
-                    return speaker
-            return list(context.subject)
+            # the subject named earlier in the sentence (`Kim Jong-un tuyên bố ông sẵn sàng …`, `Hàn Quốc …,
+            # nên nếu nước này bị tấn công`), else in the sentences before
+            earlier = _inherited_subject(p, p.clause_at[t], context, carry=False)
+            return earlier or list(context.subject)
     # a dropped subject (`Đồng thời kêu gọi …`): something stands before the trigger, and no noun
     lead = [p.tokens[k] for k in range(clause.first, t)]
     nominal_lead = any(tok.tag in ("N", "Np", "P", "Nc", "M", cl.ACTOR) for tok in lead)
@@ -347,9 +346,12 @@ def _generic_list(p: cl.Parse, t: int, k: int) -> list[int]:
 
 def _placed_into(p: cl.Parse, t: int) -> bool:
     """The trigger is where an actor is put: `xếp X vào danh sách đen`, `đưa X vào lệnh trừng phạt`."""
-    if t < 3 or p.tokens[t - 1].low not in ("vào", "lên") or p.tokens[t - 2].tag != cl.ACTOR:
+    j = t - 1
+    if j > 0 and p.tokens[j].low in ("danh sách", "danh sách đen", "diện"):
+        j -= 1  # `đưa 11 quan chức Myanmar vào danh sách trừng phạt`
+    if j < 2 or p.tokens[j].low not in ("vào", "lên") or p.tokens[j - 1].tag != cl.ACTOR:
         return False
-    verb = cl.phrase_start(p, t - 2) - 1
+    verb = cl.phrase_start(p, j - 1) - 1
     return verb >= 0 and cl.cue_ends_at(p, "placing_verbs", verb) is not None
 
 
