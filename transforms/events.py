@@ -542,12 +542,14 @@ def _framed_code(p: cl.Parse, t: int, trig: Trigger, targets: list[Mention]) -> 
         words = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[passive[0]].syl[0]] + words
     target_tokens = [k for k in range(t + 1, len(p.tokens)) if p.tokens[k].actor in targets]
     prep = cl.preposition_before(p, target_tokens[0]) if target_tokens else None
-    before_target = p.syllables[start:p.tokens[target_tokens[0]].syl[0]] if target_tokens else []
+    # the words that place the target, to the end of the clause (`đến Crimea và khu vực giáp biên giới Ukraine`)
+    clause = p.clause_of(t)
+    around_target = p.syllables[start:p.tokens[clause.last - 1].syl[1]][:25] if target_tokens else []
     for frame in options:
         if frame.objects and not any(_contains(words, cue) for cue in frame.objects):
             continue
         if frame.prepositions and not (prep and prep[1] in frame.prepositions or any(
-                _contains(before_target, tuple(w.split())) for w in frame.prepositions)):
+                _contains(around_target, tuple(w.split())) for w in frame.prepositions)):
             continue
         return frame.code
     return trig.code if trig.code != "?" else "-"
@@ -683,10 +685,15 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
     return out, p
 
 
+# appeals, demands, refusals and bans: what they name has not happened (`kêu gọi tiến hành hội đàm`,
+# `cấm các ngân hàng Mỹ mua trái phiếu`)
+_UNREALIZED = {"02", "10", "12", "16"}
+
+
 def _appealed_for(p: cl.Parse, t: int, token_of: dict[int, int], n: int) -> bool:
-    """Trigger t is what an earlier appeal or demand of its clause asks for."""
+    """Trigger t is what an earlier appeal, demand, refusal, threat or ban of its clause names."""
     clause = p.clause_at[t]
-    return any(p.triggers[m][2].code[:2] in ("02", "10") and p.clause_at[k] == clause and k < t
+    return any(p.triggers[m][2].code[:2] in _UNREALIZED and p.clause_at[k] == clause and k < t
                for m, k in token_of.items() if m < n)
 
 
@@ -875,28 +882,39 @@ def sentence_subject(sentence: Sentence, mentions: list[Mention], p: "cl.Parse |
     return []
 
 
-def article_events(sentences: list[Sentence], mentions: list[Mention], timexes: list[Timex],
-                   dct: PartialDate | None) -> list[Event]:
-    """Events of one article: one per distinct (source, target, code, date), the most confident kept (for
-    meetings and cooperation, roots 04-06, one per pair of actors in either order)."""
+def events_by_sentence(sentences: list[Sentence], mentions: list[Mention], timexes: list[Timex],
+                       dct: PartialDate | None) -> list[tuple[Sentence, list[Event]]]:
+    """Each event sentence of an article with the events it reports, in text order, read with the context
+    the sentences before it give (the subject carried over, the story's armed group, the article's focus)."""
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence_index, []).append(m)
     tx_by_sentence: dict[int, list[Timex]] = {}
     for t in timexes:
         tx_by_sentence.setdefault(t.sentence_index, []).append(t)
-    best: dict[tuple, Event] = {}
     counts: dict[str, list] = {}
     for m in mentions:
         code = _place_code(m) if _actor(m) else None
         if code:
             counts.setdefault(code, []).append(m)
     context = Context(focus=[ms[0] for ms in sorted(counts.values(), key=len, reverse=True)])
+    out = []
     for s in sentences:
         if s.role not in EVENT_ROLES:
             continue
         here = by_sentence.get(s.index, [])
         events, parse = _sentence_events(s, here, tx_by_sentence.get(s.index, []), dct, context)
+        out.append((s, events))
+        _advance(context, s, here, parse)
+    return out
+
+
+def article_events(sentences: list[Sentence], mentions: list[Mention], timexes: list[Timex],
+                   dct: PartialDate | None) -> list[Event]:
+    """Events of one article: one per distinct (source, target, code, date), the most confident kept (for
+    meetings and cooperation, roots 04-06, one per pair of actors in either order)."""
+    best: dict[tuple, Event] = {}
+    for _, events in events_by_sentence(sentences, mentions, timexes, dct):
         for e in events:
             actors = (e.source_actor_code, e.target_actor_code)
             if e.event_root_code in _SYMMETRIC:  # a meeting of A and B is one event, whichever is named first
@@ -904,7 +922,6 @@ def article_events(sentences: list[Sentence], mentions: list[Mention], timexes: 
             key = (*actors, e.event_code, e.event_date)
             if key not in best or e.confidence > best[key].confidence:
                 best[key] = e
-        _advance(context, s, here, parse)
     return sorted(best.values(), key=lambda e: (e.sentence_index, e.trigger_start))
 
 

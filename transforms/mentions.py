@@ -140,7 +140,7 @@ def _alias_ok(sentence: Sentence, span: _Span, spans_at: dict[int, _Span]) -> tu
     if alias.ambiguous and single and nxt and nxt[:1].islower() and is_syllable(nxt):
         # `Pháp luật`, `Nhật báo`, `Mỹ phẩm`, `Đức tin`: the segmenter joins it to the next syllable
         start = syl[span.start].start
-        if any(w.start == start and w.end >= syl[span.end].end for w in sentence.words):
+        if any(w.start == start and w.end == syl[span.end].end for w in sentence.words):  # (`Đức cam kết` is noise)
             return False, alias.type
     if alias.type == "GPE" and (prev and prev.lower() in _LANGUAGE or nxt == "ngữ"):
         return False, alias.type  # `tiếng Anh`, `Anh ngữ`: the language
