@@ -303,13 +303,15 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
         if tok.text == ",":
             past_comma = True
             continue
-        if tok.tag == cl.TRIGGER and root not in _THROUGH_ROOTS and not _nominal(p, k):
+        if tok.tag == cl.TRIGGER and root not in _THROUGH_ROOTS and not _nominal(p, k) and not _relative(p, k):
             break  # the actors after another predicate are its own
         if tok.tag != cl.ACTOR or k in exclude or tok.actor is None or not _place_code(tok.actor):
             continue
         prep = cl.preposition_before(p, k)
         if (past_comma or marked_only) and (not prep or prep[0] != "target"):
             continue
+        if prep and prep[1] in _AGAINST and root < "10":
+            continue  # `hậu thuẫn … trong cuộc chiến chống IS`: aid is not given to whom it is used against
         if prep and prep[0] == "locative" and root not in _VIOLENT and trig.target != "place":
             continue
         if trig.target == "none" and not (prep and prep[1] in hostile or any(
@@ -380,7 +382,15 @@ def _possessor_after(p: cl.Parse, k: int, last: int) -> int | None:
 
 # threats, appeals, demands and pledges: their target may be the object of the act they name
 # (`đe dọa tấn công Hàn Quốc`, `cam kết hỗ trợ Ấn Độ`)
+_AGAINST = {"chống", "chống lại", "nhằm vào", "nhắm vào", "nhằm chống lại"}
 _THROUGH_ROOTS = {"13", "02", "10", "03"}
+
+
+def _relative(p: cl.Parse, t: int) -> bool:
+    """Trigger t modifies the noun before it, itself the object of an earlier trigger (`tấn công lực lượng
+    ủng hộ chính phủ`): a relative clause, no event of its own."""
+    return t >= 2 and p.tokens[t - 1].tag == "N" and p.tokens[t - 2].tag == cl.TRIGGER \
+        and p.clause_at[t - 2] == p.clause_at[t]
 
 
 def _nominal(p: cl.Parse, t: int) -> bool:
@@ -639,7 +649,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             continue  # `đạt được thỏa thuận để hợp tác`: the purpose of the event before, not another
         if root == "03" and _pledges_next(p, t, found, token_of, n):
             continue  # `cam kết hỗ trợ Ấn Độ`: the pledge is coded on the act pledged (root 03)
-        if _appealed_for(p, t, token_of, n):
+        if _appealed_for(p, t, found, token_of, n) or _relative(p, t):
             continue  # `kêu gọi tiến hành một cuộc hội đàm`: what is asked for has not happened
         pairs = _pairs(p, t, trig, root, context)
         if not pairs:
@@ -685,16 +695,24 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
     return out, p
 
 
-# appeals, demands, refusals and bans: what they name has not happened (`kêu gọi tiến hành hội đàm`,
+# appeals, proposals, demands, refusals and bans: what they name has not happened (`kêu gọi tiến hành hội đàm`,
 # `cấm các ngân hàng Mỹ mua trái phiếu`)
-_UNREALIZED = {"02", "10", "12", "16"}
+_UNREALIZED = {"02", "03", "10", "12", "16"}
 
 
-def _appealed_for(p: cl.Parse, t: int, token_of: dict[int, int], n: int) -> bool:
-    """Trigger t is what an earlier appeal, demand, refusal, threat or ban of its clause names."""
+def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:
+    """Trigger t is what an earlier appeal, proposal, demand, refusal or ban of its clause names (a pledged
+    act is coded, as root 03, in the pledge's place)."""
     clause = p.clause_at[t]
     return any(p.triggers[m][2].code[:2] in _UNREALIZED and p.clause_at[k] == clause and k < t
+               and not (p.triggers[m][2].code[:2] == "03" and _is_pledge(p, k))
                for m, k in token_of.items() if m < n)
+
+
+def _is_pledge(p: cl.Parse, k: int) -> bool:
+    """Trigger k is a pledge word (`cam kết`, `sẵn sàng`): what it names is planned, and coded (root 03
+    where it is cooperation) in its place."""
+    return cl.cue_ends_at(p, "pledge", k) is not None
 
 
 def _pledges_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:
