@@ -71,11 +71,16 @@ def cameo_codes_sql() -> str:
 
 
 def countries_sql() -> str:
-    """ISO 3166 countries with their English and Vietnamese names (transforms/data/countries.tsv)."""
+    """ISO 3166 countries (transforms/data/countries.tsv) with the English short name an analyst expects
+    (CLDR, via babel: `North Korea`), the ISO name (`Korea, Democratic People's Republic of`) and the
+    Vietnamese name."""
+    from babel import Locale
+
     from transforms.gazetteer import read_tsv
 
-    return _values([(r["iso3"], r["iso2"], r["name_en"], r["name_vi"]) for r in read_tsv("countries.tsv")],
-                   "iso3, iso2, name_en, name_vi")
+    english = Locale("en").territories
+    return _values([(r["iso3"], r["iso2"], english.get(r["iso2"], r["name_en"]), r["name_en"], r["name_vi"])
+                    for r in read_tsv("countries.tsv")], "iso3, iso2, name_en, name_iso, name_vi")
 
 
 # events with names instead of codes, for BI tools and the report: the CAMEO code's and root's names, the

@@ -27,9 +27,11 @@ def test_cameo_codes_view_holds_every_code_with_its_root_quad_class_and_goldstei
     assert con.sql("select count(*) from cameo_codes where root_name is null").fetchall()[0][0] == 0
 
 
-def test_countries_view_has_english_and_vietnamese_names(tmp_path):
+def test_countries_view_has_english_iso_and_vietnamese_names(tmp_path):
     con = _catalog(tmp_path)
-    assert con.sql("select * from countries where iso3 = 'VNM'").fetchall() == [("VNM", "VN", "Viet Nam", "Việt Nam")]
+    assert con.sql("select * from countries where iso3 in ('VNM', 'PRK') order by 1").fetchall() == [
+        ("PRK", "KP", "North Korea", "Korea, Democratic People's Republic of", "Triều Tiên"),
+        ("VNM", "VN", "Vietnam", "Viet Nam", "Việt Nam")]
 
 
 def test_events_named_adds_names_to_every_events_column(tmp_path):
