@@ -559,3 +559,34 @@ def build(warehouse: str | Path, since: dt.date | None = None, until: dt.date | 
     tmp.write_text(page, encoding="utf-8")
     tmp.replace(path)  # a reader never sees half a page
     return Built(path.resolve(), figures, round(time.monotonic() - t0, 2), {"rows": len(rows), "events": total})
+
+
+# --- the flow's step --------------------------------------------------------------------------------
+def run_report(warehouse: str | Path, summary: dict) -> str:
+    """After a run has published: the warehouse's report under reports/<run_id>/report.html, and Prefect
+    artifacts beside the validation summary: the run's key figures (a markdown table) and a link to the page."""
+    from prefect.artifacts import create_link_artifact, create_markdown_artifact
+
+    root = Path(warehouse)
+    built = build(root, out=root / "reports" / summary["run_id"] / "report.html", run_id=summary["run_id"])
+    f = built.figures
+    dyad = f["top_dyad"]
+    rows = [("this run: inputs", f"{summary['inputs']:,}"), ("this run: articles", f"{summary['articles']:,}"),
+            ("this run: duplicates / rejected", f"{summary['duplicates']:,} / {summary['rejected']:,}"),
+            ("this run: event records", f"{summary['events']:,}"),
+            ("this run: rows quarantined", f"{summary['quarantined_rows']:,}"),
+            ("this run: validation", "passed" if summary["validation_success"] else "FAILED"),
+            ("warehouse: event records / happenings", f"{f['events']:,} / {f['happenings']:,}"),
+            ("warehouse: articles with events", f"{f['articles']:,}"),
+            *((f"warehouse: {name}", f"{q['events']:,} / {q['happenings']:,}") for name, q in f["quad_classes"].items()),
+            ("warehouse: known only to the year / undated", f"{f['year_only']:,} / {f['undated']:,}"),
+            ("warehouse: top dyad (happenings)",
+             f"{dyad['source']} → {dyad['target']}: {dyad['happenings']}" if dyad else "-")]
+    table = "\n".join(f"| {k} | {v} |" for k, v in rows)
+    create_markdown_artifact(key="event-report", description="Key figures and the event report", markdown=(
+        f"# Run {summary['run_id']}: key figures\n\n| figure | value |\n|---|---|\n{table}\n\n"
+        f"Quad classes as event records / happenings. Event report (charts, events with their evidence, data "
+        f"quality), one HTML file that opens offline: [{built.path.name}]({built.path.as_uri()}) (`{built.path}`)\n"))
+    create_link_artifact(key="event-report-page", link=built.path.as_uri(), link_text="Event report (HTML)",
+                         description="Charts, events table and data quality of the warehouse after this run")
+    return str(built.path)
