@@ -219,7 +219,7 @@ def _monthly(con, figures: dict) -> tuple[str, str]:
     weighted = sorted(r["month"] for r in rows for _ in range(r["n"]))
     span = ([weighted[len(weighted) // 20] - dt.timedelta(days=20), weighted[-1] + dt.timedelta(days=40)]
             if weighted else None)
-    bars.update_layout(barmode="stack", height=440, legend=TOP_LEGEND,
+    bars.update_layout(barmode="stack", height=440,
                        title={"text": "Events per month, by quad class (events dated to the day or month)<br>"
                                       f"<sup>{note}</sup>"},
                        xaxis={"type": "date", "rangeslider": {"visible": True, "thickness": 0.07},
@@ -266,7 +266,7 @@ def _precision(con, figures: dict) -> str:
     totals = _rows(con, "SELECT event_date_precision AS p, count(*) AS n FROM ev GROUP BY 1")
     parts = ", ".join(f"{t['n']:,} {'undated' if t['p'] is None else 'to the ' + t['p']}"
                       for t in sorted(totals, key=lambda t: list(PRECISIONS).index(t["p"]) if t["p"] else 9))
-    fig.update_layout(barmode="stack", height=360, legend=TOP_LEGEND,
+    fig.update_layout(barmode="stack", height=360,
                       title={"text": f"Dates by precision, per year<br><sup>Events known {parts}</sup>"},
                       xaxis={"type": "linear", "dtick": 5}, yaxis={"title": "event records"})
     return _html(fig, "chart-precision")

@@ -286,7 +286,7 @@ def test_each_run_writes_its_report_and_links_it_from_prefect_artifacts(corpus_w
         artifacts = {a.key: a for a in client.read_artifacts(artifact_filter=ArtifactFilter(
             flow_run_id=ArtifactFilterFlowRunId(any_=[summary["flow_run_id"]])))}
     assert {"validation-report", "event-report", "event-report-page"} <= set(artifacts)
-    assert artifacts["event-report-page"].data.startswith(page.resolve().as_uri())
+    assert f"({page.resolve().as_uri()})" in artifacts["event-report-page"].data  # a markdown link
     markdown = artifacts["event-report"].data
     assert f"| this run: event records | {summary['events']:,} |" in markdown
     assert f"| warehouse: event records / happenings | {summary['events']:,} / " in markdown
