@@ -27,6 +27,7 @@ from prefect.futures import as_completed  # noqa: E402
 
 from flows import sources, stages, warehouse as wh  # noqa: E402
 from flows.parallel import CpuPool  # noqa: E402
+from flows.report import run_report  # noqa: E402
 from flows.settings import Settings, load_settings  # noqa: E402
 from schemas.tables import TABLES  # noqa: E402
 
@@ -166,6 +167,7 @@ def news_to_events(paths: list[str] | None = None, warehouse: str | None = None,
                "report_html": report["html"], "report_json": report["json"],
                "seconds": round((dt.datetime.now(dt.timezone.utc) - started).total_seconds(), 1)}
     _artifacts(summary, report)
+    summary["report_page"] = run_report(root, summary)  # the analyst's page, linked from the run's artifacts
     logger.info("run %s published: %s", run_id, json.dumps({k: summary[k] for k in (
         "inputs", "articles", "duplicates", "rejected", "events", "quarantined_rows")}))
     return summary
