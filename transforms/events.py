@@ -307,6 +307,8 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
             break  # the actors after another predicate are its own
         if tok.tag != cl.ACTOR or k in exclude or tok.actor is None or not _place_code(tok.actor):
             continue
+        if _place_code(tok.actor) in {_place_code(p.tokens[j].actor) for j in exclude}:
+            continue  # `cấm các ngân hàng Mỹ mua …` said of the US: its own, not its target
         prep = cl.preposition_before(p, k)
         if (past_comma or marked_only) and (not prep or prep[0] != "target"):
             continue
@@ -349,6 +351,8 @@ def _generic_list(p: cl.Parse, t: int, k: int) -> list[int]:
 def _placed_into(p: cl.Parse, t: int) -> bool:
     """The trigger is where an actor is put: `xếp X vào danh sách đen`, `đưa X vào lệnh trừng phạt`."""
     j = t - 1
+    while j > 0 and p.tokens[j].text in ('"', "“", "”", "'"):
+        j -= 1  # `vào "danh sách đen"`
     if j > 0 and p.tokens[j].low in ("danh sách", "danh sách đen", "diện"):
         j -= 1  # `đưa 11 quan chức Myanmar vào danh sách trừng phạt`
     if j < 2 or p.tokens[j].low not in ("vào", "lên") or p.tokens[j - 1].tag != cl.ACTOR:
@@ -384,6 +388,12 @@ def _possessor_after(p: cl.Parse, k: int, last: int) -> int | None:
 # (`đe dọa tấn công Hàn Quốc`, `cam kết hỗ trợ Ấn Độ`)
 _AGAINST = {"chống", "chống lại", "nhằm vào", "nhắm vào", "nhằm chống lại"}
 _THROUGH_ROOTS = {"13", "02", "10", "03"}
+
+
+def _refers_back(p: cl.Parse, t: int) -> bool:
+    """`cam kết này`, `vụ tấn công đó`: a trigger used as a noun that points back to an event already told."""
+    return t + 1 < len(p.tokens) and p.cue_at("anaphoric", p.tokens[t + 1].syl[0]) == p.tokens[t + 1].syl[1] \
+        and p.tokens[t + 1].low != "trên"  # (`trên` is also `on`)
 
 
 def _relative(p: cl.Parse, t: int) -> bool:
@@ -444,8 +454,11 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool) -> tuple
         prep = cl.preposition_before(p, k)
         if prep and prep[0] == "agent" and not sources and not past_comma:
             sources = _group(p, k)
-        elif not targets and (prep and prep[0] == "target" or not prep and k - t <= 3 and not past_comma):
-            targets = _group(p, k)  # (`…, đã tới Ấn Độ`: past a comma only a marked target)
+        elif not targets and (prep and prep[0] == "target" or not prep and not past_comma and all(
+                p.tokens[j].tag in ("N", "Nc", "Nu", "M", "L", "A", "Np") for j in range(t + 1, k))):
+            # the noun's object (`trục xuất 10 quan chức ngoại giao Nga`), or a marked actor; past a comma
+            # only a marked one (`…, đã tới Ấn Độ`)
+            targets = _group(p, k)
     agents = _mentions(p, sources)
     if not agents and _pronoun_agent(p, t):
         agents = list(context.subject)  # `các cuộc đàm phán của họ với Tehran`
@@ -570,8 +583,8 @@ def _object_head(p: cl.Parse, t: int) -> list[str]:
     classifiers (`thêm hàng chục nghìn binh sĩ` -> `binh sĩ …`), up to its end (a preposition, an actor, a
     comma; five syllables at most): frames read the object's head, not any noun nearby (`triển khai kế hoạch phòng thủ tên lửa`)."""
     k = t + 1
-    while k < len(p.tokens) and (p.tokens[k].tag in ("L", "M", "Nc", "Nu", "A", "R")
-                                 or p.tokens[k].low in ("thêm", "hàng", "chục", "trăm", "nghìn", "ngàn", "vạn")):
+    while k < len(p.tokens) and (p.tokens[k].tag in ("L", "M", "Nc", "A", "R") or p.tokens[k].low in (
+            "thêm", "hàng", "chục", "trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ")):
         k += 1
     if k >= len(p.tokens):
         return []
@@ -649,7 +662,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             continue  # `đạt được thỏa thuận để hợp tác`: the purpose of the event before, not another
         if root == "03" and _pledges_next(p, t, found, token_of, n):
             continue  # `cam kết hỗ trợ Ấn Độ`: the pledge is coded on the act pledged (root 03)
-        if _appealed_for(p, t, found, token_of, n) or _relative(p, t):
+        if _appealed_for(p, t, found, token_of, n) or _relative(p, t) or _refers_back(p, t):
             continue  # `kêu gọi tiến hành một cuộc hội đàm`: what is asked for has not happened
         pairs = _pairs(p, t, trig, root, context)
         if not pairs:
@@ -695,18 +708,19 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
     return out, p
 
 
-# appeals, proposals, demands, refusals and bans: what they name has not happened (`kêu gọi tiến hành hội đàm`,
+# appeals, proposals, demands and refusals (and bans, event_cues.json `unrealizing`): what they name has not
+# happened (`kêu gọi tiến hành hội đàm`,
 # `cấm các ngân hàng Mỹ mua trái phiếu`)
-_UNREALIZED = {"02", "03", "10", "12", "16"}
+_UNREALIZED = {"02", "03", "10", "12"}
 
 
 def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:
     """Trigger t is what an earlier appeal, proposal, demand, refusal or ban of its clause names (a pledged
     act is coded, as root 03, in the pledge's place)."""
     clause = p.clause_at[t]
-    return any(p.triggers[m][2].code[:2] in _UNREALIZED and p.clause_at[k] == clause and k < t
-               and not (p.triggers[m][2].code[:2] == "03" and _is_pledge(p, k))
-               for m, k in token_of.items() if m < n)
+    return any(p.clause_at[k] == clause and k < t and (
+        p.triggers[m][2].code[:2] in _UNREALIZED and not (p.triggers[m][2].code[:2] == "03" and _is_pledge(p, k))
+        or cl.cue_ends_at(p, "unrealizing", k) is not None) for m, k in token_of.items() if m < n)
 
 
 def _is_pledge(p: cl.Parse, k: int) -> bool:
@@ -793,13 +807,15 @@ def _unknown_attacker(p: cl.Parse, t: int, trig: Trigger, context: Context, pass
     story ([group]), someone unknown ([]: source null), or no event at all (None: a practice shot, a plot,
     `việc tấn công` as a topic). Unknown only for `bị` passives, `vụ`/`cuộc` nouns and unnamed attackers
     as subject (`Một kẻ đánh bom liều chết đã tấn công …`)."""
-    group = next((tok.actor for tok in p.tokens if tok.tag == cl.ACTOR and tok.actor is not None
-                  and tok.actor.entity_type == "ORG" and _actor(tok.actor)), None) or context.group
+    named = next((tok.actor for tok in p.tokens if tok.tag == cl.ACTOR and tok.actor is not None
+                  and tok.actor.entity_type == "ORG" and _actor(tok.actor)), None)
     clause = p.clause_of(t)
     lead = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
-    nominal = _nominal(p, t) and not _owned_noun(p, t)
-    if not (passive or nominal or _cue_in(lead, "unnamed_attackers")):
+    if _cue_in(lead, "unnamed_attackers"):  # `Một kẻ đánh bom liều chết …`: unknown, unless the sentence says
+        return [named] if named else []
+    if not (passive or _nominal(p, t) and not _owned_noun(p, t)):
         return None
+    group = named or context.group  # `bị bắt cóc`, `vụ tấn công` in a story about an armed group
     return [group] if group else []
 
 
