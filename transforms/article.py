@@ -121,8 +121,7 @@ def extract(article: Article, today: dt.date | None = None) -> Extraction:
     candidates = tx.recognize(sentences)
     mentions = mn.article_mentions(sentences)
     published = pubdate.infer_published(article.published_metadata, article.header, article.byline_date,
-                                        candidates, mentions, {s.index: s.start for s in sentences}, today,
-                                        sentences)
+                                        candidates, mentions, today, sentences)
     timexes = tx.resolve(candidates, published.date, {s.index: (s.start, s.text) for s in sentences})
     events = ev.article_events(sentences, mentions, timexes, published.date)
     return Extraction(published, len(sentences), timexes, mentions, events)
