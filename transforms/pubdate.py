@@ -216,7 +216,8 @@ def _terms(m: Mention, office: str | None) -> list[gz.Person]:
     offices when the title names none), REIGN leaders by country and surname for leaders' titles."""
     names = {fold(m.canonical_name or ""), fold(m.surface)}
     curated = [p for n in names for p in gz.people().get(n, [])]
-    fitting = [p for p in curated if office in (None, "leader", "head") or p.office == office or
+    fitting = [p for p in curated if p.office == office] or [  # the very office, else compatible ones
+        p for p in curated if office in (None, "leader", "head") or
                (office in _LEADER_OFFICES and p.office in _LEADER_OFFICES and office != "pm" and p.office != "pm")]
     if (office in _LEADER_OFFICES or office is None and not curated) and not any(
             p.office in _LEADER_OFFICES or p.office == "pm" for p in fitting):  # the curated terms are the person's
@@ -364,14 +365,29 @@ def _number(text: str) -> int | None:
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
+@dataclass(frozen=True)
+class Anchor:
+    pattern: re.Pattern
+    kind: str  # landmark | event | ordinal | release | anniversary (see anchors.tsv)
+    dates: tuple[str, ...]  # each date or interval as written (`2016-05`, `2016-10-17/2017-07-10`)
+    before: int
+    after: int
+    ordinals: dict[str, str]  # number or name -> date
+
+
+def _span(text: str) -> tuple[dt.date, dt.date]:
+    """`2016-05` -> (2016-05-01, 2016-05-31); `2016-10-17/2017-07-10` -> its ends."""
+    first, _, last = text.partition("/")
+    a, b = PartialDate.parse(first), PartialDate.parse(last or first)
+    return a.as_date(), PartialDate(b.year, b.month or 12, b.day or calendar.monthrange(b.year, b.month or 12)[1]).as_date()
+
+
 @lru_cache(maxsize=1)
-def _anchors() -> list[tuple[re.Pattern, PartialDate | None, str, int, int, dict[int, PartialDate]]]:
-    out = []
-    for row in gz.read_tsv("anchors.tsv"):
-        ordinals = {int(k): PartialDate.parse(v) for k, v in (x.split("=") for x in row["ordinals"].split())}
-        out.append((re.compile(row["pattern"], re.IGNORECASE), PartialDate.parse(row["date"]), row["kind"],
-                    int(row["before_days"] or 0), int(row["after_days"] or 0), ordinals))
-    return out
+def _anchors() -> list[Anchor]:
+    return [Anchor(re.compile(row["pattern"], re.IGNORECASE), row["kind"], tuple(row["date"].split()),
+                   int(row["before_days"] or 0), int(row["after_days"] or 0),
+                   {k.lower(): v for k, v in (x.split("=") for x in row["ordinals"].split())})
+            for row in gz.read_tsv("anchors.tsv")]
 
 
 def _anchor_clues(sentences: list[Sentence]) -> list[Clue]:
@@ -379,22 +395,29 @@ def _anchor_clues(sentences: list[Sentence]) -> list[Clue]:
     for s in sentences:
         if s.role in ("related", "byline"):
             continue
-        for pattern, date, kind, before, after, ordinals in _anchors():
-            for m in pattern.finditer(s.text):
-                if kind == "ordinal":
-                    n = _number(next((g for g in m.groups() if g), ""))
-                    date = ordinals.get(n) if n else None
-                    if date is None:
+        for a in _anchors():
+            for m in a.pattern.finditer(s.text):
+                dates, said = a.dates, m.group(0)
+                if a.kind in ("ordinal", "release", "anniversary"):
+                    key = next((g for g in m.groups() if g), "").lower()
+                    if a.kind == "anniversary":
+                        n, base = _number(key), _span(a.dates[0])[0].year
+                        if not n or base + n > dt.date.today().year + 1:
+                            continue
+                        y = base + n
+                        clue = Clue(W_ANNIVERSARY, ((dt.date(y - 1, 7, 1), dt.date(y, 12, 31)),), f"{said} from {base}")
+                        found.setdefault((a.pattern.pattern, str(y)), clue)
                         continue
-                first = date.as_date()
-                last = PartialDate(date.year, date.month or 12, date.day or calendar.monthrange(
-                    date.year, date.month or 12)[1]).as_date()
-                if kind == "landmark":
-                    clue = Clue(W_LANDMARK, ((first, dt.date.max),), f"after: {m.group(0)} ({date.value})")
+                    dates = tuple(filter(None, [a.ordinals.get(key) or a.ordinals.get(str(_number(key)))]))
+                    if not dates:
+                        continue
+                when, spans = " ".join(dates), [_span(d) for d in dates]
+                if a.kind in ("landmark", "release"):
+                    clue = Clue(W_LANDMARK, ((spans[0][0], dt.date.max),), f"after: {said} ({when})")
                 else:
-                    clue = Clue(W_ANCHOR, ((first - dt.timedelta(days=before), last + dt.timedelta(days=after)),),
-                                f"anchor: {m.group(0)} ({date.value})")
-                found.setdefault((pattern.pattern, date.value), clue)
+                    clue = Clue(W_ANCHOR, tuple((x - dt.timedelta(days=a.before), y + dt.timedelta(days=a.after))
+                                                for x, y in spans), f"anchor: {said} ({when})")
+                found.setdefault((a.pattern.pattern, when), clue)
     return list(found.values())
 
 
