@@ -52,7 +52,7 @@ class Clue:
     weight: float
     spans: tuple[tuple[dt.date, dt.date], ...]  # the days that agree (inclusive)
     text: str
-    weekday: bool = False  # a weekday clue: it chooses among years that other clues allow
+    alone: bool = True  # False: it only chooses among the years other clues allow (a weekday, one of many elections)
 
     def ok(self, day: dt.date) -> bool:
         return any(a <= day <= b for a, b in self.spans)
@@ -390,12 +390,16 @@ def _anchors() -> list[Anchor]:
             for row in gz.read_tsv("anchors.tsv")]
 
 
-def _anchor_clues(sentences: list[Sentence]) -> list[Clue]:
+def _anchor_clues(sentences: list[Sentence], sentence_years: dict[int, list[int]]) -> list[Clue]:
+    """Clues from the dated anchors a sentence names. An event told with a year in its sentence (`tháng
+    1.2013, Triều Tiên thử hạt nhân lần 3`) is history, not news: only landmarks count there."""
     found: dict[tuple[str, str], Clue] = {}
     for s in sentences:
         if s.role in ("related", "byline"):
             continue
         for a in _anchors():
+            if a.kind in ("event", "ordinal") and sentence_years.get(s.index):
+                continue
             for m in a.pattern.finditer(s.text):
                 dates, said = a.dates, m.group(0)
                 if a.kind in ("ordinal", "release", "anniversary"):
@@ -416,7 +420,7 @@ def _anchor_clues(sentences: list[Sentence]) -> list[Clue]:
                     clue = Clue(W_LANDMARK, ((spans[0][0], dt.date.max),), f"after: {said} ({when})")
                 else:
                     clue = Clue(W_ANCHOR, tuple((x - dt.timedelta(days=a.before), y + dt.timedelta(days=a.after))
-                                                for x, y in spans), f"anchor: {said} ({when})")
+                                                for x, y in spans), f"anchor: {said} ({when})", alone=len(spans) == 1)
                 found.setdefault((a.pattern.pattern, when), clue)
     return list(found.values())
 
@@ -435,7 +439,7 @@ def _weekday_clues(cands: list[Candidate], probe_month: int | None) -> list[Clue
             shift = 1 if probe_month and c.month - probe_month > 6 else 0
             pub = y + shift
             spans.append((dt.date(pub, 1, 1), dt.date(pub, 12, 31)))
-        out.append(Clue(W_WEEKDAY, tuple(spans), f"weekday: {c.surface.strip()}", weekday=True))
+        out.append(Clue(W_WEEKDAY, tuple(spans), f"weekday: {c.surface.strip()}", alone=False))
     return out
 
 
@@ -456,7 +460,8 @@ def _choose_year(clues: list[Clue], probe: tuple[int, int | None] | None, lower:
     dantri_unc_2020 (held out), the earliest beats the latest and the middle: a window is mostly opened by a
     new office holder or event that the article is news about, and a window left open by a sitting
     office holder (`Tổng thống Trump`: 2017-2021 and 2025-) reaches the present, where no past article
-    is. None when only weekdays agree (a weekday with a day fixes a year only inside another window)."""
+    is. None when only clues that cannot date alone agree (a weekday with a day, one of the years of
+    elections or summits: they choose inside another clue's window)."""
     keys: dict[int, float] = {}
     for y in range(FIRST_YEAR, today.year + 1):
         if probe and probe[1]:
@@ -467,7 +472,7 @@ def _choose_year(clues: list[Clue], probe: tuple[int, int | None] | None, lower:
         else:
             days = [dt.date(y, mo, 15) for mo in range(1, 13)]
         days = [d for d in days if d <= today]
-        scored = [(sum(c.weight for c in clues if c.ok(d)), any(c.ok(d) for c in clues if not c.weekday)) for d in days]
+        scored = [(sum(c.weight for c in clues if c.ok(d)), any(c.ok(d) for c in clues if c.alone)) for d in days]
         scored = [score for score, other in scored if other]
         if scored:
             keys[y] = max(scored)
@@ -510,7 +515,7 @@ def infer_published(metadata: str | None, header: dict[str, str], byline_date: s
             sentence_years.setdefault(c.sentence_index, []).append(c.year)
     article_text = _article_text(sentences)
     clues += _person_clues(mentions, article_text, sentence_years)
-    clues += _anchor_clues(sentences)
+    clues += _anchor_clues(sentences, sentence_years)
     clues += _anniversary_clues(body, texts) if texts else []
     clues += _weekday_clues(body, probe[0] if probe else None)
     related = _related_clue(cands)
