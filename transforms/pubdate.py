@@ -211,22 +211,37 @@ def _contiguous(part: list[str], whole: list[str]) -> bool:
     return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 
+_MINISTERS = frozenset({"minister", "fm", "defmin", "attorney_general", "chief_cabinet_secretary"})
+
+
+def _names(m: Mention) -> list[str]:
+    """Folded forms to look the person up by: the name, then its tails when a glued word or initial leads
+    it (`Nhà Trắng Sean Spicer`, `NATOJens Stoltenberg` -> `Jens Stoltenberg`, `K.Annan` -> `Annan`)."""
+    names = [fold(m.canonical_name or ""), fold(m.surface)]
+    tokens = _tokens(m.canonical_name or m.surface)
+    names += [" ".join(tokens[i:]) for i in range(1, len(tokens) - 1)]
+    if len(tokens) == 2 and len(tokens[0]) == 1:
+        names.append(tokens[1])
+    return [n for n in names if n]
+
+
 def _terms(m: Mention, office: str | None) -> list[gz.Person]:
     """The terms of office the mention's name and title fit: curated holders by name (any of their
     offices when the title names none), REIGN leaders by country and surname for leaders' titles."""
-    names = {fold(m.canonical_name or ""), fold(m.surface)}
-    curated = [p for n in names for p in gz.people().get(n, [])]
+    curated = next((found for n in _names(m) if (found := gz.people().get(n, []))), [])
     fitting = [p for p in curated if p.office == office] or [  # the very office, else compatible ones
         p for p in curated if office in (None, "leader", "head") or
-               (office in _LEADER_OFFICES and p.office in _LEADER_OFFICES and office != "pm" and p.office != "pm")]
+        (office == "minister" and p.office in _MINISTERS) or
+        (office in _LEADER_OFFICES and p.office in _LEADER_OFFICES and office != "pm" and p.office != "pm")]
     if (office in _LEADER_OFFICES or office is None and not curated) and not any(
             p.office in _LEADER_OFFICES or p.office == "pm" for p in fitting):  # the curated terms are the person's
         tokens = _tokens(m.canonical_name or m.surface)
         country = m.country
         for p in _reign_index().get(tokens[-1] if tokens else "", []) + _reign_index().get(tokens[0] if tokens else "", []):
-            if p in fitting or not _contiguous(_tokens(p.name), tokens):
-                continue
-            if country == p.country or (country is None and len(_tokens(p.name)) >= 2 and office is not None):
+            theirs = _tokens(p.name)
+            if p in fitting or not (_contiguous(theirs, tokens) or len(tokens) >= 2 and _contiguous(tokens, theirs)):
+                continue  # `Ricardo Lagos` is REIGN's `Ricardo Lagos Escobar`
+            if country == p.country or (country is None and len(theirs) >= 2 and office is not None):
                 fitting.append(p)
     return fitting
 
