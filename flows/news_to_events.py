@@ -45,8 +45,8 @@ def ingest(uris: list[str], out: str, first_order: int, max_bytes: int, columns:
 
 
 @task(cache_policy=NO_CACHE)
-def clean(ingest_path: str, out: str) -> str:
-    return str((_CPU or CpuPool(1)).run(stages.clean_batch, Path(ingest_path), Path(out)))
+def clean(ingest_path: str, out: str, timeout: float = 0) -> str:
+    return str((_CPU or CpuPool(1)).run(stages.clean_batch, Path(ingest_path), Path(out), timeout))
 
 
 @task(cache_policy=NO_CACHE)
@@ -59,8 +59,8 @@ def deduplicate(clean_paths: list[str], warehouse: str, out_dir: str, batch_size
 
 
 @task(cache_policy=NO_CACHE)
-def extract(batch_path: str, out_dir: str, run_id: str, ingested_at: str) -> dict[str, str]:
-    return (_CPU or CpuPool(1)).run(stages.extract_batch, batch_path, out_dir, run_id, ingested_at)
+def extract(batch_path: str, out_dir: str, run_id: str, ingested_at: str, timeout: float = 0) -> dict[str, str]:
+    return (_CPU or CpuPool(1)).run(stages.extract_batch, batch_path, out_dir, run_id, ingested_at, timeout)
 
 
 @task(cache_policy=NO_CACHE)
@@ -109,11 +109,12 @@ def _chunks(items: list, size: int) -> list[list]:
 
 @flow(name="news_to_events", log_prints=False)
 def news_to_events(paths: list[str] | None = None, warehouse: str | None = None, batch_size: int | None = None,
-                   workers: int | None = None) -> dict:
+                   workers: int | None = None, input_timeout: float | None = None) -> dict:
     """Vietnamese news files to validated, published event tables. Defaults come from Settings."""
     global _CPU
     logger = get_run_logger()
-    settings: Settings = load_settings(warehouse=warehouse, batch_size=batch_size, workers=workers)
+    settings: Settings = load_settings(warehouse=warehouse, batch_size=batch_size, workers=workers,
+                                       input_timeout=input_timeout)
     paths = paths or settings.inputs
     root = wh.check_root(settings.warehouse)
     started = dt.datetime.now(dt.timezone.utc)
@@ -128,14 +129,16 @@ def news_to_events(paths: list[str] | None = None, warehouse: str | None = None,
     progress = create_progress_artifact(0.0, key="extract-progress", description="Articles extracted")
     extracted: list[dict[str, str]] = []
     t0 = time.monotonic()
-    with CpuPool(settings.workers) as _CPU:
+    with CpuPool(settings.workers, isolate=settings.input_timeout > 0) as _CPU:
         ingested = [ingest.submit(b, str(run_dir / "ingest" / f"batch-{i:05d}.parquet"), i * 10**6,
                                   settings.max_input_bytes, columns) for i, b in enumerate(io_batches)]
-        cleaned = [clean.submit(f, str(run_dir / "clean" / f"batch-{i:05d}.parquet")) for i, f in enumerate(ingested)]
+        cleaned = [clean.submit(f, str(run_dir / "clean" / f"batch-{i:05d}.parquet"), settings.input_timeout)
+                   for i, f in enumerate(ingested)]
         clean_paths = [f.result() for f in cleaned]
         logger.info("ingest and clean: %d batches (%.1f s)", len(clean_paths), time.monotonic() - t0)
         batches, decisions = deduplicate(clean_paths, str(root), str(run_dir / "unique"), settings.batch_size)
-        futures = [extract.submit(b, str(run_dir / "extract"), run_id, ingested_at) for b in batches]
+        futures = [extract.submit(b, str(run_dir / "extract"), run_id, ingested_at, settings.input_timeout)
+                   for b in batches]
         for done in as_completed(futures):
             extracted.append(done.result())
             share = len(extracted) / len(futures)
@@ -157,7 +160,7 @@ def news_to_events(paths: list[str] | None = None, warehouse: str | None = None,
                "events": counts["events"], "validation_success": validation_ok,
                "report_path": str(report_dir.relative_to(root)),
                "parameters": json.dumps({"paths": paths, "batch_size": settings.batch_size,
-                                         "workers": settings.workers}),
+                                         "workers": settings.workers, "input_timeout": settings.input_timeout}),
                "pipeline_version": stages.VERSION, "run_date": started.date().isoformat()}
     snapshot = publish(staged, str(root), run_row, settings.keep_snapshots)
     catalog_path = catalog(str(root))

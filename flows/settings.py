@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     batch_size: int = Field(100, ge=1, description="Articles per task batch.")
     workers: int = Field(0, ge=0, description="Processes for extraction; 0 = one per CPU core, 1 = in-process.")
     max_input_bytes: int = Field(20_000_000, ge=1, description="Inputs larger than this are rejected (too_large).")
+    input_timeout: float = Field(60.0, ge=0, description="Seconds one input's cleaning, and then its extraction, "
+                                 "may take; past it the input is rejected `timeout` and the run goes on. 0 = no "
+                                 "limit. Enforced in worker processes (with `workers` 1 too, one worker is started).")
     keep_snapshots: int = Field(3, ge=1, description="Published warehouse snapshots kept for readers and rollback.")
     text_column: str = Field("text", description="Tabular inputs: the article text column.")
     url_column: str = Field("url", description="Tabular inputs: the column that becomes `source_uri`.")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ class Document:
     title: str | None = None
     published: str | None = None  # ISO date at any precision, from metadata
     source: str | None = None  # outlet, from metadata
+    lossy: bool = False  # some bytes were not text in the detected encoding and were replaced
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Article:
     header: dict[str, str]
     published_metadata: str | None
     vietnamese_share: float
+    flags: list[str] = field(default_factory=list)  # lossy, published_unparsed, published_implausible
 
 
 class Rejected(ValueError):
@@ -102,7 +105,7 @@ def clean(doc: Document) -> Article:
         byline=by.text if by else None, byline_author=by.author if by else None,
         byline_agencies=by.agencies if by else [], byline_date=by.date_text if by else None,
         related=st.related, images=st.images, header=st.header, published_metadata=doc.published,
-        vietnamese_share=round(share, 3))
+        vietnamese_share=round(share, 3), flags=["lossy"] if doc.lossy else [])
 
 
 @dataclass
@@ -112,19 +115,57 @@ class Extraction:
     timexes: list[tx.Timex] = field(default_factory=list)
     mentions: list[mn.Mention] = field(default_factory=list)
     events: list[ev.Event] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)  # published_unparsed, published_implausible
+
+
+EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
+_HEADER_DATES = ("date", "published", "ngay", "dateline")  # the header fields pubdate reads dates from
+
+
+def plausible_published(date: tx.PartialDate, today: dt.date) -> bool:
+    """A publication date from 1900 to the run date plus a day (a day ahead: time zones)."""
+    return EARLIEST_PUBLISHED <= date.as_date() <= today + dt.timedelta(days=1)
 
 
 def extract(article: Article, today: dt.date | None = None) -> Extraction:
-    """Time expressions, publication date, mentions and events of a cleaned article."""
+    """Time expressions, publication date, mentions and events of a cleaned article. A given publication
+    date (metadata or header) that does not parse or is implausible is flagged and set aside: the date is
+    then inferred as if none were given, so `9999-12-31` neither stands nor breaks date arithmetic."""
+    today = today or dt.date.today()
     segments = [(s["role"], s["char_start"], s["char_end"]) for s in article.segments]
     sentences = sentences_of(article.text, segments)
     candidates = tx.recognize(sentences)
     mentions = mn.article_mentions(sentences)
-    published = pubdate.infer_published(article.published_metadata, article.header, article.byline_date,
-                                        candidates, mentions, {s.index: s.start for s in sentences}, today,
+    flags, metadata, header = [], article.published_metadata, article.header
+    if metadata and metadata.strip():
+        given = tx.PartialDate.parse(metadata)
+        if given is None:
+            flags.append("published_unparsed")
+            metadata = None
+        elif not plausible_published(given, today):
+            flags.append("published_implausible")
+            metadata = None
+    starts = {s.index: s.start for s in sentences}
+    published = pubdate.infer_published(metadata, header, article.byline_date, candidates, mentions, starts, today,
                                         sentences)
+    if published.date and published.basis in ("header", "dateline") and not plausible_published(published.date,
+                                                                                                  today):
+        flags.append("published_implausible")
+        header = {k: v for k, v in header.items() if k not in _HEADER_DATES}
+        published = pubdate.infer_published(None, header, article.byline_date, candidates, mentions, starts, today,
+                                            sentences)
     timexes = tx.resolve(candidates, published.date, {s.index: (s.start, s.text) for s in sentences})
     events = ev.article_events(sentences, mentions, timexes, published.date)
-    return Extraction(published, len(sentences), timexes, mentions, events)
+    return Extraction(published, len(sentences), timexes, mentions, events, sorted(set(flags)))
+
+
+_WARM = "Tổng thống Nga Vladimir Putin hội đàm với Thủ tướng Nhật Bản tại Moskva ngày 2/9/2020."
+
+
+@functools.lru_cache(maxsize=1)
+def warm_up() -> None:
+    """Load the models and tables cleaning and extraction use (once per process), so that a time limit per
+    input measures the input's own work."""
+    extract(clean(Document("warm-up", "warm-up.txt", _WARM, "utf-8")))
 
 
