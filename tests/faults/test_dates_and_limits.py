@@ -84,3 +84,16 @@ def test_one_slow_input_times_out_and_the_others_go_on(tmp_path):
     assert [(r["source_uri"], r["reason"]) for r in rejects] == [(uris[0], "timeout")]
     assert pq.read_table(out["articles"])["source_uri"].to_pylist() == [uris[1]]
     assert shlex.split(stages.replay_command(uris[0], "timeout"))[:2] == ["env", "VNEVENTS_INPUT_TIMEOUT=0"]
+
+
+def test_a_few_bad_bytes_keep_utf8_and_flag_lossy():
+    data = SEED_1.read_bytes()
+    middle = len(data) // 2
+    middle = data.index(b" ", middle)
+    broken = data[:middle] + b"\xff\xfe\xfd\xfc" + data[middle:]  # 4 bad bytes mid-file
+    from transforms.decode import decode_bytes
+    decoded = decode_bytes(broken)
+    assert (decoded.encoding, decoded.lossy) == ("utf-8", True)  # was: decoded as VNI, every accent garbled
+    assert decoded.text == data[:middle].decode() + "\ufffd" * 4 + data[middle:].decode()
+    a = clean(Document("x", "x.txt", decoded.text, decoded.encoding, lossy=decoded.lossy))
+    assert a.flags == ["lossy"]
