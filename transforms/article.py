@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from transforms import events as ev
 from transforms import mentions as mn
 from transforms import pubdate, timexes as tx
+from transforms.language import is_vietnamese
 from transforms.html_text import Block, html_to_blocks, looks_like_html
 from transforms.nlp import sentences_of
 from transforms.normalize import normalize_text
@@ -86,8 +87,11 @@ def clean(doc: Document) -> Article:
     if len(body) < MIN_BODY_CHARS and not st.title:
         raise Rejected("empty", f"no article text after cleaning ({len(body)} characters of body)")
     share = vietnamese_share(" ".join(s.text for s in st.segments))
-    if share < MIN_VIETNAMESE_SHARE:
-        raise Rejected("not_vietnamese", f"only {share:.0%} of words read as Vietnamese")
+    if share < MIN_VIETNAMESE_SHARE:  # unaccented Vietnamese, or many foreign names: ask a trained identifier
+        head = " ".join(s.text for s in st.segments[:2])[:500]
+        vietnamese, read_as = is_vietnamese("\n".join(s.text for s in st.segments), head)
+        if not vietnamese:
+            raise Rejected("not_vietnamese", f"only {share:.0%} of words read as Vietnamese; identified as {read_as}")
     lines = [(s.role, s.text) for s in st.segments] + [("related", r) for r in st.related]
     text, segments, pos = [], [], 0
     for role, line in lines:
@@ -167,5 +171,6 @@ def warm_up() -> None:
     """Load the models and tables cleaning and extraction use (once per process), so that a time limit per
     input measures the input's own work."""
     extract(clean(Document("warm-up", "warm-up.txt", _WARM, "utf-8")))
+    is_vietnamese(_WARM, _WARM)  # lingua loads its models on first use
 
 
