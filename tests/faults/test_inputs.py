@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from flows import stages
 from flows.sources import discover, read
@@ -186,3 +187,26 @@ def test_flow_ledger_has_one_row_per_input(tmp_path, prefect_server):
         str(tmp_path / "missing.txt")}
     tables = {t: wh.read_table(str(tmp_path / "wh"), t) for t in TABLES}
     assert validate(tables, tmp_path / "report").success  # what `vnevents validate` checks
+
+
+LINES = st.one_of(st.binary(max_size=200), st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")),
+                  st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=50),
+                               lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+                                   st.sampled_from(["text", "url", "published", "title", "x"]), inner, max_size=5),
+                               max_leaves=10).map(lambda v: json.dumps(v).encode()))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(st.lists(LINES, max_size=12))
+def test_any_jsonl_gives_one_input_per_line(tmp_path, lines):
+    data = b"\n".join(line.replace(b"\n", b" ") for line in lines)
+    (tmp_path / "f.jsonl").write_bytes(data)
+    got = list(read(str(tmp_path / "f.jsonl"), MB, COLUMNS))
+    nonblank = [n for n, line in enumerate(data.split(b"\n"), 1) if line.rstrip(b"\r").strip()]
+    assert [r.line for r in got] == (nonblank or [None])
+    assert len({r.input_id for r in got}) == len(got)
+    for r in got:
+        assert (r.text is None) == (r.error is not None)
+        if r.text is not None:
+            r.text.encode("utf-8")  # no lone surrogate reaches Parquet
