@@ -34,7 +34,13 @@ from schemas.tables import TABLES  # noqa: E402
 _CPU: CpuPool | None = None  # the run's worker processes, shared by the extract tasks' threads
 
 
-@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def _retry_unless_usage_error(task, task_run, state) -> bool:  # noqa: ARG001 - Prefect's signature
+    """A path that does not exist will not appear on a retry; a flaky remote store may."""
+    from flows.errors import UsageError
+    return not isinstance(state.result(raise_on_failure=False), UsageError)
+
+
+@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE, retry_condition_fn=_retry_unless_usage_error)
 def discover_inputs(paths: list[str]) -> list[str]:
     return sources.discover(paths)
 

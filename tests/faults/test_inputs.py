@@ -210,3 +210,13 @@ def test_any_jsonl_gives_one_input_per_line(tmp_path, lines):
         assert (r.text is None) == (r.error is not None)
         if r.text is not None:
             r.text.encode("utf-8")  # no lone surrogate reaches Parquet
+
+
+@pytest.mark.prefect
+def test_nothing_given_exists_is_a_usage_error_without_retries(tmp_path, prefect_server):
+    from flows.errors import UsageError
+    from flows.news_to_events import news_to_events
+
+    with pytest.raises(UsageError, match="input not found: .*nope"):  # the CLI prints it as one line, exit 2
+        news_to_events(paths=[str(tmp_path / "nope")], warehouse=str(tmp_path / "wh"), workers=1)
+    assert not (tmp_path / "wh" / "inputs").exists()
