@@ -78,10 +78,10 @@ def discover(paths: list[str]) -> list[str]:
         protocol = given.split("://", 1)[0] + "://" if "://" in given else ""
         if any(ch in given for ch in "*?["):
             for m in sorted(fs.glob(root)):
-                uri = _as_given(given, root, protocol, m)
-                found.extend(_walk(uri) if _local(uri) and os.path.isdir(uri) else [uri])
+                inside = _walk(m) if _local(given) and os.path.isdir(m) else [m]
+                found.extend(_as_given(given, root, protocol, w) for w in inside)
         elif _local(given) and os.path.isdir(root):
-            found.extend(_walk(given))
+            found.extend(_as_given(given, root, protocol, w) for w in _walk(root))
         elif not _local(given) and fs.isdir(root):
             found.extend(_as_given(given, root, protocol, m) for m in sorted(fs.find(root)))
         elif _local(given) and os.path.lexists(root) or not _local(given) and fs.exists(root):

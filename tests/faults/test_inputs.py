@@ -220,3 +220,14 @@ def test_nothing_given_exists_is_a_usage_error_without_retries(tmp_path, prefect
     with pytest.raises(UsageError, match="input not found: .*nope"):  # the CLI prints it as one line, exit 2
         news_to_events(paths=[str(tmp_path / "nope")], warehouse=str(tmp_path / "wh"), workers=1)
     assert not (tmp_path / "wh" / "inputs").exists()
+
+
+def test_folders_by_url_and_glob_are_walked(tmp_path, monkeypatch):
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "sub" / "a.txt").write_bytes(b"x")
+    (tmp_path / "in" / "b.doc").write_bytes(b"x")
+    monkeypatch.chdir(tmp_path)
+    assert discover([f"file://{tmp_path}/in/"]) == [f"file://{tmp_path}/in/b.doc", f"file://{tmp_path}/in/sub/a.txt"]
+    assert discover(["i*"]) == ["in/b.doc", "in/sub/a.txt"]
+    assert discover(["in"]) == ["in/b.doc", "in/sub/a.txt"]
+    assert [r.error for r in read(f"file://{tmp_path}/in/b.doc", MB, COLUMNS)][0][0] == "unsupported_type"
