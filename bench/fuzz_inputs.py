@@ -141,6 +141,9 @@ def main() -> int:
     ap.add_argument("--huge", type=int, default=1_000_000, help="characters of a huge line (up to twice that)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
+        # a Prefect home of its own: the temporary server's database is then this run's, whatever
+        # another Prefect version left in ~/.prefect
+        os.environ["PREFECT_HOME"] = str(Path(tmp) / "prefect")
         return run(Path(tmp), args.n, args.seed, args.workers, args.timeout, args.huge)
 
 
