@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-# Plausible years: time expressions and events 1800-2199 (a value `0000` or `9999` is a bug or hostile
-# input); publication dates 1900-2099 (checked against the run date at extraction)
+# Plausible years: 1800-2199 for time expressions, events and publication years (a value `0000` or `9999`
+# is a bug or hostile input). A publication date given by metadata or a header is held to 1900 - the run
+# date at extraction; one inferred from the text may name an older year.
 YEAR = r"(?:1[89]|2[01])\d\d"
 ISO_VALUE = rf"^{YEAR}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
 HEX16 = r"^[0-9a-f]{16}$"
@@ -76,7 +77,7 @@ def _occurrence() -> tuple[Column, ...]:
 
 _PUBLISHED_YEAR = Column("published_year", pa.string(),
                          "Partition: the article's publication year, or `unknown`.", nullable=False,
-                         regex=r"^(?:19\d\d|20\d\d|unknown)$")
+                         regex=rf"^(?:{YEAR}|unknown)$")
 
 ARTICLES = Table(
     "articles", "One row per distinct article (deduplicated by content).",
