@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from flows import progress
 from schemas.expectations import describe, expectations_for
 from schemas.tables import TABLES
 
@@ -79,6 +80,7 @@ def validate(tables: dict[str, pa.Table], report_dir: str | Path) -> Report:
     source = ctx.data_sources.add_pandas("vnevents")
     results: dict[str, TableResult] = {}
     raw_results = {}
+    progress.stage("validate", total=len(tables), unit="tables")
     for name, table in tables.items():
         spec = TABLES[name]
         asset = source.add_dataframe_asset(name)
@@ -105,6 +107,7 @@ def validate(tables: dict[str, pa.Table], report_dir: str | Path) -> Report:
                 for row in rows:
                     result.failing_rows.setdefault(int(row), []).append(label)
         results[name] = result
+        progress.advance()
     json_path = report_dir / "validation.json"
     json_path.write_text(json.dumps({"summary": {n: {"rows": r.rows, "success": r.success, "failures": r.failures,
                                                      "table_failures": r.table_failures} for n, r in results.items()},
