@@ -55,11 +55,13 @@ def prepare(settings: Settings) -> Settings:
     return settings.model_copy(update={"warehouse": str(root), "inputs": inputs})
 
 
-def start_server(settings: Settings, timeout: float = 120) -> tuple[subprocess.Popen, str]:
-    """`prefect server start` with its SQLite database under settings.prefect_home; waits until healthy."""
+def start_server(settings: Settings, timeout: float = 120, env: dict[str, str] | None = None
+                 ) -> tuple[subprocess.Popen, str]:
+    """`prefect server start` with its SQLite database under settings.prefect_home; waits until healthy.
+    `env`: extra variables for the server (e.g. its services' PREFECT_SERVER_SERVICES_* settings)."""
     home = Path(settings.prefect_home).resolve()
     home.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env = {**os.environ, **(env or {}), "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     env.pop("PREFECT_API_URL", None)
     url = f"http://{settings.server_host}:{settings.server_port}/api"
     log = open(home / "server.log", "ab")
@@ -129,7 +131,8 @@ def serve_deployment(settings: Settings) -> None:
               flush=True)
         news_to_events.serve(name=settings.deployment_name, parameters=params, **schedule,
                              description="Vietnamese news to validated CAMEO event tables",
-                             tags=["vnevents"], pause_on_shutdown=False)
+                             tags=["vnevents"], pause_on_shutdown=False,
+                             limit=1)  # one run at a time: runs due meanwhile wait (one warehouse, few cores)
     finally:
         httpd.shutdown()
         if server:
