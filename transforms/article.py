@@ -112,19 +112,36 @@ class Extraction:
     timexes: list[tx.Timex] = field(default_factory=list)
     mentions: list[mn.Mention] = field(default_factory=list)
     events: list[ev.Event] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (step, "Type: message") of steps that raised
+
+
+# the table each extraction step fills (what a failed step leaves without rows)
+STEP_TABLE = {"sentences": "articles", "timex_recognize": "timexes", "mentions": "mentions",
+              "published": "articles", "timex_resolve": "timexes", "events": "events"}
 
 
 def extract(article: Article, today: dt.date | None = None) -> Extraction:
-    """Time expressions, publication date, mentions and events of a cleaned article."""
+    """Time expressions, publication date, mentions and events of a cleaned article.
+
+    Each step is guarded: a step that raises (a bug in one extractor) leaves its output empty and is listed in
+    `errors`, and the later steps go on with what there is, so one extractor's bug never loses the article."""
+    errors: list[tuple[str, str]] = []
+
+    def guarded(step: str, run, fallback):
+        try:
+            return run()
+        except Exception as err:  # noqa: BLE001 - recorded; the caller publishes what succeeded
+            errors.append((step, f"{type(err).__name__}: {err}"))
+            return fallback
+
     segments = [(s["role"], s["char_start"], s["char_end"]) for s in article.segments]
-    sentences = sentences_of(article.text, segments)
-    candidates = tx.recognize(sentences)
-    mentions = mn.article_mentions(sentences)
-    published = pubdate.infer_published(article.published_metadata, article.header, article.byline_date,
-                                        candidates, mentions, {s.index: s.start for s in sentences}, today,
-                                        sentences)
-    timexes = tx.resolve(candidates, published.date, {s.index: (s.start, s.text) for s in sentences})
-    events = ev.article_events(sentences, mentions, timexes, published.date)
-    return Extraction(published, len(sentences), timexes, mentions, events)
-
-
+    sentences = guarded("sentences", lambda: sentences_of(article.text, segments), [])
+    candidates = guarded("timex_recognize", lambda: tx.recognize(sentences), [])
+    mentions = guarded("mentions", lambda: mn.article_mentions(sentences), [])
+    published = guarded("published", lambda: pubdate.infer_published(
+        article.published_metadata, article.header, article.byline_date, candidates, mentions,
+        {s.index: s.start for s in sentences}, today, sentences), None) or pubdate.Published(None, "none")
+    timexes = guarded("timex_resolve", lambda: tx.resolve(candidates, published.date,
+                                                          {s.index: (s.start, s.text) for s in sentences}), [])
+    events = guarded("events", lambda: ev.article_events(sentences, mentions, timexes, published.date), [])
+    return Extraction(published, len(sentences), timexes, mentions, events, errors)
