@@ -145,6 +145,7 @@ def run(paths: list[str] = typer.Argument(None, help="Files, folders, globs or f
 
     Exit 1 when validation failed or every input was rejected; 2 when no input file is found."""
     from flows import progress
+    from flows.serve import check_api
     from flows.settings import check_inputs, check_warehouse, load_settings
 
     _prefect_console(_STATE["verbose"])
@@ -152,6 +153,7 @@ def run(paths: list[str] = typer.Argument(None, help="Files, folders, globs or f
     check_warehouse(settings.warehouse)
     paths = paths or settings.inputs
     check_inputs(paths)
+    check_api()
     from flows.news_to_events import news_to_events
 
     with progress.display():

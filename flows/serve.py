@@ -28,6 +28,14 @@ def api_healthy(url: str) -> bool:
         return False
 
 
+def check_api() -> None:
+    """A PREFECT_API_URL that is set must answer (unset: `run` starts a temporary server)."""
+    url = os.environ.get("PREFECT_API_URL")
+    if url and not api_healthy(url):
+        raise UsageError(f"PREFECT_API_URL={url} does not answer; start that Prefect server, or unset "
+                         f"PREFECT_API_URL to let `vnevents run` start a temporary one")
+
+
 def _port_free(host: str, port: int) -> bool:
     with socket.socket() as s:
         try:

@@ -92,6 +92,12 @@ def test_invalid_cron_before_any_server():
         "day-of-week', e.g. --cron '0 6 * * *' (every day at 06:00)")
 
 
+def test_prefect_api_that_does_not_answer():
+    assert one_line(cli("run", SEEDS), 2) == (
+        "error: PREFECT_API_URL=http://127.0.0.1:9/api does not answer; start that Prefect server, or unset "
+        "PREFECT_API_URL to let `vnevents run` start a temporary one")
+
+
 def test_unknown_command():
     assert one_line(cli("frobnicate"), 2) == "error: No such command 'frobnicate'. (see `vnevents --help`)"
 
