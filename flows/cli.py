@@ -19,6 +19,8 @@ from typing import Optional
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+# Prefect's temporary server gets 20 s to start by default: too little on a busy 2-core machine
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 import typer  # noqa: E402
 from typer.core import TyperGroup  # noqa: E402
@@ -80,6 +82,10 @@ def _known(err: Exception) -> VneventsError:
         out = RunFailed("interrupted; nothing was published by an unfinished run, run it again")
     elif isinstance(err, duckdb.Error):
         out = UsageError(f"SQL: {str(err).splitlines()[0]}; see `vnevents query --help` for the views")
+    elif "ephemeral Prefect API server" in str(err):
+        out = RunFailed("the temporary Prefect server did not start (`--verbose` shows why: a database of "
+                        "another Prefect version under PREFECT_HOME, or a machine too busy for "
+                        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS); or set PREFECT_API_URL to a running server")
     elif isinstance(err, PermissionError):
         out = RunFailed(f"permission denied: {err.filename}; fix its permissions or use another path")
     elif isinstance(err, OSError) and err.strerror:
@@ -154,6 +160,10 @@ def run(paths: list[str] = typer.Argument(None, help="Files, folders, globs or f
     paths = paths or settings.inputs
     check_inputs(paths)
     check_api()
+    if "PREFECT_API_URL" not in os.environ and "PREFECT_HOME" not in os.environ:
+        # the temporary server's database lives under settings `prefect_home`, not in a ~/.prefect that
+        # another Prefect version may have migrated
+        os.environ["PREFECT_HOME"] = str(Path(settings.prefect_home).absolute())
     from flows.news_to_events import news_to_events
 
     with progress.display():
