@@ -25,7 +25,7 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 import typer  # noqa: E402
 from typer.core import TyperGroup  # noqa: E402
 
-from flows.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, DataFailed, RunFailed, UsageError, VneventsError  # noqa: E402
+from flows.errors import EXIT_OK, DataFailed, RunFailed, UsageError, VneventsError  # noqa: E402
 from flows.settings import Settings  # noqa: E402
 
 _GLOBAL_FLAGS = ("--debug", "--verbose")  # accepted anywhere on the line, not only before the command

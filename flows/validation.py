@@ -158,8 +158,8 @@ def offline_docs(docs_dir: Path) -> None:
     shutil.copytree(ASSETS, static / "vendor", dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("*.py", "*.md", "__pycache__"))
     for css in (static / "styles").glob("*.css"):  # the dark-theme logo
-        css.write_text(css.read_text(encoding="utf-8").replace(GX_LOGO + "full_logo_dark.png", "../images/logo-long.png"),
-                       encoding="utf-8")
+        text = css.read_text(encoding="utf-8")
+        css.write_text(text.replace(GX_LOGO + "full_logo_dark.png", "../images/logo-long.png"), encoding="utf-8")
     for page in docs_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")

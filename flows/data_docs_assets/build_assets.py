@@ -19,11 +19,13 @@ HERE = Path(__file__).parent
 FILES = {
     "jquery@3.7.1": {"dist/jquery.min.js": "jquery.min.js"},
     "popper.js@1.12.9": {"dist/umd/popper.min.js": "popper.min.js"},
-    "bootstrap@4.3.1": {"dist/css/bootstrap.min.css": "bootstrap.min.css", "dist/js/bootstrap.min.js": "bootstrap.min.js"},
+    "bootstrap@4.3.1": {"dist/css/bootstrap.min.css": "bootstrap.min.css",
+                        "dist/js/bootstrap.min.js": "bootstrap.min.js"},
     "bootstrap-table@1.19.1": {
         "dist/bootstrap-table.min.css": "bootstrap-table.min.css",
         "dist/bootstrap-table.min.js": "bootstrap-table.min.js",
-        "dist/extensions/filter-control/bootstrap-table-filter-control.min.js": "bootstrap-table-filter-control.min.js",
+        "dist/extensions/filter-control/bootstrap-table-filter-control.min.js":
+            "bootstrap-table-filter-control.min.js",
         "dist/extensions/filter-control/bootstrap-table-filter-control.min.css": "bootstrap-table-filter-control.min.css"},
     "bootstrap-datepicker@1.9.0": {"dist/css/bootstrap-datepicker.min.css": "bootstrap-datepicker.min.css",
                                    "dist/js/bootstrap-datepicker.min.js": "bootstrap-datepicker.min.js"},

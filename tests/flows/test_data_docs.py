@@ -56,7 +56,8 @@ def test_index_renders_in_a_browser_without_network(docs, tmp_path):
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
          "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=5000", "--dump-dom",
-         (docs / "index.html").as_uri()], capture_output=True, text=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)})
+         (docs / "index.html").as_uri()],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)})
     soup = BeautifulSoup(done.stdout, "html.parser")
     cells = [td.get_text(strip=True) for td in soup.select("table.table td")]
     assert {"articles", "events", "rejects"} <= set(cells), done.stdout[-3000:] + done.stderr[-2000:]
