@@ -297,20 +297,14 @@ def report(warehouse: Optional[str] = WAREHOUSE,
            since: Optional[str] = typer.Option(None, help="Events from this date: YYYY, YYYY-MM or YYYY-MM-DD "
                                                           "(an event counts when its day, month or year overlaps)."),
            until: Optional[str] = typer.Option(None, help="Events up to this date (the whole year or month given)."),
-           out: Optional[Path] = typer.Option(None, "--out", "-o", help="HTML file [default: "
-                                                                         "<warehouse>/reports/report.html].")) -> None:
+           out: Optional[Path] = typer.Option(None, "--out", "-o", help="HTML file.",
+                                              show_default="<warehouse>/reports/report.html")) -> None:
     """Write the analyst's report: one self-contained HTML page (charts, events table, data quality) that
     opens from disk with no network."""
-    from flows.errors import VneventsError
     from flows.report import build, parse_bound
     from flows.settings import load_settings
 
-    try:
-        built = build(load_settings(warehouse=warehouse).warehouse, parse_bound(since), parse_bound(until, end=True),
-                      out)
-    except VneventsError as err:
-        print(f"vnevents report: {err}", file=sys.stderr)
-        raise typer.Exit(err.exit_code) from None
+    built = build(load_settings(warehouse=warehouse).warehouse, parse_bound(since), parse_bound(until, end=True), out)
     f = built.figures
     print(f"report   {built.path} ({built.seconds} s)\n"
           f"open     {built.path.as_uri()}\n"

@@ -98,6 +98,13 @@ def test_prefect_api_that_does_not_answer():
         "PREFECT_API_URL to let `vnevents run` start a temporary one")
 
 
+def test_report_bad_uses():
+    assert one_line(cli("report", "-w", "nowhere"), 2) == ("error: no warehouse at nowhere: run `vnevents run -w "
+                                                           "nowhere` first")
+    assert one_line(cli("report", "--since", "last week"), 2) == (
+        "error: not a date: 'last week' (use YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
 def test_unknown_command():
     assert one_line(cli("frobnicate"), 2) == "error: No such command 'frobnicate'. (see `vnevents --help`)"
 
