@@ -103,14 +103,16 @@ def test_scheduled_run_fires_and_lands(server):
         rows = duckdb.sql(f"select source_uri from read_parquet('{work}/wh/articles/**/*.parquet', "
                           f"hive_partitioning=true)").fetchall()
         assert rows == [(str(work / "in" / SEED_1.name),)]
-        # the Data Docs link of the run is an http:// page served by the same serve process
-        artifacts = _post(url, "artifacts", {"artifacts": {"flow_run_id": {"any_": [run["id"]]},
-                                                           "key": {"any_": ["validation-data-docs"]}}})
-        link = artifacts[0]["data"].split("(", 1)[1].rstrip(")") if artifacts[0]["data"].startswith("[") \
-            else artifacts[0]["data"]
-        assert link.startswith("http://127.0.0.1:") and link.endswith("/data_docs/index.html"), link
-        page = httpx.get(link, timeout=30)
-        assert page.status_code == 200 and "Expectation Suites" in page.text
+        # the run's Data Docs and event report links are http:// pages served by the same serve process
+        for key, ending, text in (("validation-data-docs", "/data_docs/index.html", "Expectation Suites"),
+                                  ("event-report-page", "/report.html", "<html")):
+            artifacts = _post(url, "artifacts", {"artifacts": {"flow_run_id": {"any_": [run["id"]]},
+                                                               "key": {"any_": [key]}}})
+            data = artifacts[0]["data"]
+            link = data.split("(", 1)[1].rstrip(")") if data.startswith("[") else data
+            assert link.startswith("http://127.0.0.1:") and link.endswith(ending), link
+            page = httpx.get(link, timeout=30)
+            assert page.status_code == 200 and text in page.text, link
 
 
 def test_serve_registers_cron_and_runs_ad_hoc(server):
