@@ -109,7 +109,7 @@ def test_scheduled_run_fires_and_lands(server):
             artifacts = _post(url, "artifacts", {"artifacts": {"flow_run_id": {"any_": [run["id"]]},
                                                                "key": {"any_": [key]}}})
             data = artifacts[0]["data"]
-            link = data.split("(", 1)[1].rstrip(")") if data.startswith("[") else data
+            link = data.rsplit("](", 1)[1].rstrip(")") if data.startswith("[") else data  # [text](link)
             assert link.startswith("http://127.0.0.1:") and link.endswith(ending), link
             page = httpx.get(link, timeout=30)
             assert page.status_code == 200 and text in page.text, link
