@@ -173,6 +173,11 @@ def extract_batch(batch_path: str, out_dir: str, run_id: str, ingested_at: str, 
             out["rejects"].append({"input_id": article.input_id, "source_uri": article.source_uri, "stage": "extract",
                                    "reason": "extract_error", "detail": f"{type(err).__name__}: {err}"})
             continue
+        for step, error in x.errors:  # the article is published with what succeeded; the failed step is recorded
+            out["rejects"].append({"input_id": article.input_id, "source_uri": article.source_uri, "stage": "extract",
+                                   "reason": "extract_error", "detail": f"{step}: {error}", "partial": True,
+                                   "table_name": art.STEP_TABLE[step],
+                                   "row_json": json.dumps({"article_id": article.article_id, "step": step})})
         pub = x.published.date
         year = _partition_year(pub.value if pub else None)
         out["articles"].append({
@@ -259,8 +264,13 @@ def assemble(clean_paths: list[Path], decisions_path: Path, extracted: list[dict
         tables[name] = pa.concat_tables(parts).cast(schema) if parts else schema.empty_table()
     clean_rows = sorted((r for p in clean_paths for r in pq.read_table(p).to_pylist()), key=lambda r: r["order"])
     decisions = {d["input_id"]: d for d in pq.read_table(decisions_path).to_pylist()}
-    extract_rejects = {r["input_id"]: r for p in extracted for r in json.loads(Path(p["rejects"]).read_text("utf-8"))}
+    extracted_rejects = [r for p in extracted for r in json.loads(Path(p["rejects"]).read_text("utf-8"))]
+    extract_rejects = {r["input_id"]: r for r in extracted_rejects if not r.get("partial")}
     rejects, inputs = [], []
+    for r in extracted_rejects:  # a step that failed on a published article: recorded, the input stays an article
+        if r.get("partial"):
+            rejects.append(_reject_row(r["input_id"], r["source_uri"], "extract", r["reason"], r["detail"], when,
+                                       run_id, r["table_name"], r["row_json"]))
     for r in clean_rows:
         decision = decisions[r["input_id"]]
         outcome, reason, aid = decision["outcome"], None, decision["article_id"]

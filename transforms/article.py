@@ -120,8 +120,12 @@ class Extraction:
     mentions: list[mn.Mention] = field(default_factory=list)
     events: list[ev.Event] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)  # published_unparsed, published_implausible
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (step, "Type: message") of steps that raised
 
 
+# the table each extraction step fills (what a failed step leaves without rows)
+STEP_TABLE = {"sentences": "articles", "timex_recognize": "timexes", "mentions": "mentions",
+              "published": "articles", "timex_resolve": "timexes", "events": "events"}
 EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
 _HEADER_DATES = ("date", "published", "ngay", "dateline")  # the header fields pubdate reads dates from
 
@@ -132,14 +136,27 @@ def plausible_published(date: tx.PartialDate, today: dt.date) -> bool:
 
 
 def extract(article: Article, today: dt.date | None = None) -> Extraction:
-    """Time expressions, publication date, mentions and events of a cleaned article. A given publication
-    date (metadata or header) that does not parse or is implausible is flagged and set aside: the date is
-    then inferred as if none were given, so `9999-12-31` neither stands nor breaks date arithmetic."""
+    """Time expressions, publication date, mentions and events of a cleaned article.
+
+    A given publication date (metadata or header) that does not parse or is implausible is flagged and set
+    aside: the date is then inferred as if none were given, so `9999-12-31` neither stands nor breaks date
+    arithmetic. Each step is guarded: a step that raises (a bug in one extractor) leaves its output empty
+    and is listed in `errors`, and the later steps go on with what there is, so one extractor's bug never
+    loses the article."""
     today = today or dt.date.today()
+    errors: list[tuple[str, str]] = []
+
+    def guarded(step: str, run, fallback):
+        try:
+            return run()
+        except Exception as err:  # noqa: BLE001 - recorded; the caller publishes what succeeded
+            errors.append((step, f"{type(err).__name__}: {err}"))
+            return fallback
+
     segments = [(s["role"], s["char_start"], s["char_end"]) for s in article.segments]
-    sentences = sentences_of(article.text, segments)
-    candidates = tx.recognize(sentences)
-    mentions = mn.article_mentions(sentences)
+    sentences = guarded("sentences", lambda: sentences_of(article.text, segments), [])
+    candidates = guarded("timex_recognize", lambda: tx.recognize(sentences), [])
+    mentions = guarded("mentions", lambda: mn.article_mentions(sentences), [])
     flags, metadata, header = [], article.published_metadata, article.header
     if metadata and metadata.strip():
         given = tx.PartialDate.parse(metadata)
@@ -150,17 +167,21 @@ def extract(article: Article, today: dt.date | None = None) -> Extraction:
             flags.append("published_implausible")
             metadata = None
     starts = {s.index: s.start for s in sentences}
-    published = pubdate.infer_published(metadata, header, article.byline_date, candidates, mentions, starts, today,
-                                        sentences)
+
+    def infer(metadata, header):
+        return guarded("published", lambda: pubdate.infer_published(
+            metadata, header, article.byline_date, candidates, mentions, starts, today, sentences),
+            None) or pubdate.Published(None, "none")
+
+    published = infer(metadata, header)
     if published.date and published.basis in ("header", "dateline") and not plausible_published(published.date,
                                                                                                   today):
         flags.append("published_implausible")
-        header = {k: v for k, v in header.items() if k not in _HEADER_DATES}
-        published = pubdate.infer_published(None, header, article.byline_date, candidates, mentions, starts, today,
-                                            sentences)
-    timexes = tx.resolve(candidates, published.date, {s.index: (s.start, s.text) for s in sentences})
-    events = ev.article_events(sentences, mentions, timexes, published.date)
-    return Extraction(published, len(sentences), timexes, mentions, events, sorted(set(flags)))
+        published = infer(None, {k: v for k, v in header.items() if k not in _HEADER_DATES})
+    timexes = guarded("timex_resolve", lambda: tx.resolve(candidates, published.date,
+                                                          {s.index: (s.start, s.text) for s in sentences}), [])
+    events = guarded("events", lambda: ev.article_events(sentences, mentions, timexes, published.date), [])
+    return Extraction(published, len(sentences), timexes, mentions, events, sorted(set(flags)), errors)
 
 
 _WARM = "Tổng thống Nga Vladimir Putin hội đàm với Thủ tướng Nhật Bản tại Moskva ngày 2/9/2020."
@@ -172,5 +193,3 @@ def warm_up() -> None:
     input measures the input's own work."""
     extract(clean(Document("warm-up", "warm-up.txt", _WARM, "utf-8")))
     is_vietnamese(_WARM, _WARM)  # lingua loads its models on first use
-
-

@@ -9,6 +9,7 @@ import pyarrow as pa
 import pytest
 
 from flows import warehouse as wh
+from flows.errors import UsageError
 from schemas.tables import TABLES
 from tests.conftest import REPO, SEED_1, SEED_2
 
@@ -46,7 +47,7 @@ def test_catalog_views_for_every_table_even_empty(tmp_path):
 
 
 def test_warehouse_must_be_local():
-    with pytest.raises(wh.WarehouseError):
+    with pytest.raises(UsageError):
         wh.check_root("s3://bucket/warehouse")
 
 
