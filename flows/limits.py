@@ -14,8 +14,10 @@ import threading
 from typing import Iterator
 
 
-class InputTimeout(Exception):
-    """Raised inside the work of one input when its time limit has passed."""
+class InputTimeout(BaseException):
+    """Raised inside the work of one input when its time limit has passed. A BaseException, like
+    KeyboardInterrupt, so that the `except Exception` of code it interrupts (extraction's guarded steps, a
+    library) does not swallow it."""
 
 
 def _raise(signum, frame):  # noqa: ARG001 - the signal handler's signature
