@@ -718,7 +718,11 @@ def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n:
     """Trigger t is what an earlier appeal, proposal, demand, refusal or ban of its clause names (a pledged
     act is coded, as root 03, in the pledge's place)."""
     clause = p.clause_at[t]
-    return any(p.clause_at[k] == clause and k < t and (
+    linked = clause  # the clauses that go on with the same verb phrase (`kêu gọi Nga …, cũng như chấm dứt …`),
+    while linked > 0 and p.clauses[linked].kind == "coordinate" \
+            and p.triggers[p.tokens[t].trigger][2].code[:2] not in _UNREALIZED:  # (`và cầu xin …` is a new appeal)
+        linked -= 1
+    return any(linked <= p.clause_at[k] <= clause and k < t and (
         p.triggers[m][2].code[:2] in _UNREALIZED and not (p.triggers[m][2].code[:2] == "03" and _is_pledge(p, k))
         or cl.cue_ends_at(p, "unrealizing", k) is not None) for m, k in token_of.items() if m < n)
 
