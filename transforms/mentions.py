@@ -137,11 +137,8 @@ def _alias_ok(sentence: Sentence, span: _Span, spans_at: dict[int, _Span]) -> tu
         and (alias.ambiguous or (single and not is_syllable(prev))) and prev.lower() not in ("ông", "bà")
     if right_glued or left_glued:
         return False, alias.type
-    if alias.ambiguous and single and nxt and nxt[:1].islower() and is_syllable(nxt):
-        # `Pháp luật`, `Nhật báo`, `Mỹ phẩm`, `Đức tin`: the segmenter joins it to the next syllable
-        start = syl[span.start].start
-        if any(w.start == start and w.end == syl[span.end].end for w in sentence.words):  # (`Đức cam kết` is noise)
-            return False, alias.type
+    if alias.ambiguous and single and nxt and nxt[:1].islower() and f"{alias.text} {nxt}".lower() in gz.words():
+        return False, alias.type  # `Pháp luật`, `Nhật báo`, `Đức tin`: a word of the dictionary, not the country
     if alias.type == "GPE" and (prev and prev.lower() in _LANGUAGE or nxt == "ngữ"):
         return False, alias.type  # `tiếng Anh`, `Anh ngữ`: the language
     listed = nxt in (",", "và") and any(sp.start == span.end + 1 and sp.kind == "alias" and sp.value.type == "GPE"
