@@ -133,6 +133,12 @@ def people() -> dict[str, list[Person]]:
 
 
 @lru_cache(maxsize=1)
+def places() -> dict[str, str]:
+    """City or province name -> ISO3 of its country (places.tsv, from GeoNames and ISO 3166-2)."""
+    return {row["place"]: row["country"] for row in read_tsv("places.tsv")}
+
+
+@lru_cache(maxsize=1)
 def words() -> frozenset[str]:
     """Vietnamese words of two or more syllables, lowercase: underthesea's Viet74K dictionary (in its wheel)."""
     import underthesea.corpus as corpus

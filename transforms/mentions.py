@@ -210,6 +210,19 @@ def _title_before(spans: list[_Span], run_start: int, texts: list[str]) -> tuple
     return None, None, None
 
 
+_PLACE_CONTEXT = _LOCATIVE | _PLACE_WORDS | {"trấn", "đô", "phủ", "miền", "khu", "hạt", "vực"}
+
+
+def _place(texts: list[str], a: int, b: int) -> tuple[int, str] | None:
+    """(syllables, ISO3) of the longest known place name opening the run texts[a:b] (places.tsv)."""
+    places = gz.places()
+    for n in range(b - a, 0, -1):
+        code = places.get(" ".join(texts[a:a + n]))
+        if code:
+            return n, code
+    return None
+
+
 def _run_context(texts: list[str], start: int) -> str | None:
     return texts[start - 1].lower() if start > 0 else None
 
@@ -249,6 +262,13 @@ def sentence_mentions(sentence: Sentence) -> list[Mention]:
         context = _run_context(texts, a)
         if context == ":" and a >= 2:
             context = texts[a - 2].lower()  # `Nguồn: Around World Journal`
+        place = _place(texts, a, b) if context in _PLACE_CONTEXT else None
+        if place:  # `tại Raqqa`, `thị trấn Avdiivka`: a place of a known country, not a person
+            n, code = place
+            start, end, surface = span_text(a, a + n)
+            out.append(Mention(sentence.index, start, end, surface, "LOC", code, surface, confidence=0.8,
+                               method="place"))
+            continue
         known = fold(surface) in gz.people()  # `Tập Cận Bình` though `tập` often opens `tập đoàn`
         if any(any(c.isdigit() for c in t) or (t.isupper() and len(t) > 1) for t in run) \
                 or run[0].lower() in _ORG_WORDS | _PLACE_WORDS and not known \
