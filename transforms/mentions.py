@@ -149,8 +149,9 @@ def _alias_ok(sentence: Sentence, span: _Span, spans_at: dict[int, _Span]) -> tu
         word_index = next((k for k, w in enumerate(sentence.words) if w.start == syl[span.start].start), None)
         if word_index is None or pos[word_index] != "Np":
             return False, alias.type  # `Anh cho biết`: the pronoun
-    if alias.use == "seat" and prev and prev.lower() in _LOCATIVE | _DOCUMENTS:
-        return True, "LOC"  # `tại Washington`: the place, not the government; `thỏa thuận Minsk`: its name
+    named = any(t.lower() in _DOCUMENTS for t in texts[max(0, span.start - 3):span.start])
+    if alias.use == "seat" and prev and (prev.lower() in _LOCATIVE or named):
+        return True, "LOC"  # `tại Washington`: the place, not the government; `thỏa thuận (hòa bình) Minsk`: its name
     return True, alias.type
 
 
