@@ -25,7 +25,8 @@ from prefect.artifacts import (create_link_artifact, create_markdown_artifact,  
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 
-from flows import sources, stages, warehouse as wh  # noqa: E402
+from flows import progress, sources, stages, warehouse as wh  # noqa: E402
+from flows.errors import UsageError  # noqa: E402
 from flows.parallel import CpuPool  # noqa: E402
 from flows.report import run_report  # noqa: E402
 from flows.settings import Settings, load_settings  # noqa: E402
@@ -34,9 +35,23 @@ from schemas.tables import TABLES  # noqa: E402
 _CPU: CpuPool | None = None  # the run's worker processes, shared by the extract tasks' threads
 
 
-@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def _retry_unless_usage(task, task_run, state) -> bool:
+    """A missing input or a bad setting will not get better by retrying."""
+    try:
+        state.result()
+    except UsageError:
+        return False
+    except Exception:  # noqa: BLE001
+        return True
+    return True
+
+
+@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE, retry_condition_fn=_retry_unless_usage)
 def discover_inputs(paths: list[str]) -> list[str]:
-    return sources.discover(paths)
+    try:
+        return sources.discover(paths)
+    except FileNotFoundError as err:
+        raise UsageError(f"{err}; give an existing file, folder, glob or URL") from None
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -45,8 +60,8 @@ def ingest(uris: list[str], out: str, first_order: int, max_bytes: int, columns:
 
 
 @task(cache_policy=NO_CACHE)
-def clean(ingest_path: str, out: str) -> str:
-    return str((_CPU or CpuPool(1)).run(stages.clean_batch, Path(ingest_path), Path(out)))
+def clean(ingest_path: str, out: str, timeout: float = 0) -> str:
+    return str((_CPU or CpuPool(1)).run(stages.clean_batch, Path(ingest_path), Path(out), timeout))
 
 
 @task(cache_policy=NO_CACHE)
@@ -59,8 +74,8 @@ def deduplicate(clean_paths: list[str], warehouse: str, out_dir: str, batch_size
 
 
 @task(cache_policy=NO_CACHE)
-def extract(batch_path: str, out_dir: str, run_id: str, ingested_at: str) -> dict[str, str]:
-    return (_CPU or CpuPool(1)).run(stages.extract_batch, batch_path, out_dir, run_id, ingested_at)
+def extract(batch_path: str, out_dir: str, run_id: str, ingested_at: str, timeout: float = 0) -> dict[str, str]:
+    return (_CPU or CpuPool(1)).run(stages.extract_batch, batch_path, out_dir, run_id, ingested_at, timeout)
 
 
 @task(cache_policy=NO_CACHE)
@@ -109,11 +124,12 @@ def _chunks(items: list, size: int) -> list[list]:
 
 @flow(name="news_to_events", log_prints=False)
 def news_to_events(paths: list[str] | None = None, warehouse: str | None = None, batch_size: int | None = None,
-                   workers: int | None = None) -> dict:
+                   workers: int | None = None, input_timeout: float | None = None) -> dict:
     """Vietnamese news files to validated, published event tables. Defaults come from Settings."""
     global _CPU
     logger = get_run_logger()
-    settings: Settings = load_settings(warehouse=warehouse, batch_size=batch_size, workers=workers)
+    settings: Settings = load_settings(warehouse=warehouse, batch_size=batch_size, workers=workers,
+                                       input_timeout=input_timeout)
     paths = paths or settings.inputs
     root = wh.check_root(settings.warehouse)
     started = dt.datetime.now(dt.timezone.utc)
@@ -124,22 +140,33 @@ def news_to_events(paths: list[str] | None = None, warehouse: str | None = None,
 
     uris = discover_inputs(paths)
     logger.info("run %s: %d input files from %s into %s", run_id, len(uris), paths, root)
+    progress.stage("ingest", total=len(uris), unit="inputs")
     io_batches = _chunks(uris, settings.batch_size)
-    progress = create_progress_artifact(0.0, key="extract-progress", description="Articles extracted")
+    artifact = create_progress_artifact(0.0, key="extract-progress", description="Articles extracted")
     extracted: list[dict[str, str]] = []
     t0 = time.monotonic()
-    with CpuPool(settings.workers) as _CPU:
+    with CpuPool(settings.workers, isolate=settings.input_timeout > 0) as _CPU:
         ingested = [ingest.submit(b, str(run_dir / "ingest" / f"batch-{i:05d}.parquet"), i * 10**6,
                                   settings.max_input_bytes, columns) for i, b in enumerate(io_batches)]
-        cleaned = [clean.submit(f, str(run_dir / "clean" / f"batch-{i:05d}.parquet")) for i, f in enumerate(ingested)]
-        clean_paths = [f.result() for f in cleaned]
+        cleaned = [clean.submit(f, str(run_dir / "clean" / f"batch-{i:05d}.parquet"), settings.input_timeout)
+                   for i, f in enumerate(ingested)]
+        clean_paths = []
+        for batch, future in zip(io_batches, cleaned):
+            clean_paths.append(future.result())
+            progress.advance(len(batch))
         logger.info("ingest and clean: %d batches (%.1f s)", len(clean_paths), time.monotonic() - t0)
+        progress.stage("deduplicate", total=len(clean_paths), unit="batches")
         batches, decisions = deduplicate(clean_paths, str(root), str(run_dir / "unique"), settings.batch_size)
-        futures = [extract.submit(b, str(run_dir / "extract"), run_id, ingested_at) for b in batches]
+        progress.advance(len(clean_paths))
+        sizes = [pq.read_metadata(b).num_rows for b in batches]
+        progress.stage("extract", total=sum(sizes), unit="articles")
+        futures = [extract.submit(b, str(run_dir / "extract"), run_id, ingested_at, settings.input_timeout)
+                   for b in batches]
         for done in as_completed(futures):
             extracted.append(done.result())
+            progress.advance(sizes[futures.index(done)])
             share = len(extracted) / len(futures)
-            update_progress_artifact(progress, 100 * share)
+            update_progress_artifact(artifact, 100 * share)
             logger.info("extract: %d/%d batches (%.0f%%, %.1f s)", len(extracted), len(futures), 100 * share,
                         time.monotonic() - t0)
     _CPU = None
@@ -157,10 +184,14 @@ def news_to_events(paths: list[str] | None = None, warehouse: str | None = None,
                "events": counts["events"], "validation_success": validation_ok,
                "report_path": str(report_dir.relative_to(root)),
                "parameters": json.dumps({"paths": paths, "batch_size": settings.batch_size,
-                                         "workers": settings.workers}),
+                                         "workers": settings.workers, "input_timeout": settings.input_timeout}),
                "pipeline_version": stages.VERSION, "run_date": started.date().isoformat()}
+    progress.stage("publish", total=1, unit="snapshots")
     snapshot = publish(staged, str(root), run_row, settings.keep_snapshots)
+    progress.advance()
+    progress.stage("catalog", total=1, unit="catalogs")
     catalog_path = catalog(str(root))
+    progress.finish()
     shutil.rmtree(run_dir, ignore_errors=True)
     summary = {**{k: v for k, v in run_row.items() if k not in ("started_at", "finished_at", "parameters")},
                "warehouse": str(root.resolve()), "catalog": catalog_path, "snapshot": snapshot,
@@ -187,6 +218,8 @@ def _flow_run_id() -> str | None:
 
 
 def _artifacts(summary: dict, report: dict) -> None:
+    from flows.serve import report_link
+
     rows = "\n".join(f"| {name} | {t['rows']} | {'yes' if t['success'] else 'no'} | "
                      f"{', '.join(f'{k}: {v}' for k, v in t['failures'].items()) or '-'} |"
                      for name, t in report["tables"].items())
@@ -197,5 +230,5 @@ def _artifacts(summary: dict, report: dict) -> None:
         f"quarantined.\n\n| table | rows | all expectations met | failures (rows quarantined) |\n|---|---|---|---|\n"
         f"{rows}\n\nFull report: `{summary['report_json']}`; HTML: `{summary['report_html']}`\n"))
     if summary["report_html"]:
-        create_link_artifact(key="validation-data-docs", link=Path(summary["report_html"]).resolve().as_uri(),
+        create_link_artifact(key="validation-data-docs", link=report_link(summary["report_html"], summary["warehouse"]),
                              link_text="great-expectations Data Docs", description="Validation report (HTML)")

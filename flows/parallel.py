@@ -12,12 +12,15 @@ from concurrent.futures import ProcessPoolExecutor
 
 
 class CpuPool:
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, isolate: bool = False):
+        """`isolate`: work runs in worker processes even with one worker (the per-input time limit of
+        flows/limits.py needs a process's main thread)."""
         self.workers = workers or os.cpu_count() or 1
+        self.isolate = isolate
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "CpuPool":
-        if self.workers > 1:
+        if self.workers > 1 or self.isolate:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
         return self
 

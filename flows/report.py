@@ -567,8 +567,11 @@ def run_report(warehouse: str | Path, summary: dict) -> str:
     artifacts beside the validation summary: the run's key figures (a markdown table) and a link to the page."""
     from prefect.artifacts import create_link_artifact, create_markdown_artifact
 
+    from flows.serve import report_link
+
     root = Path(warehouse)
     built = build(root, out=root / "reports" / summary["run_id"] / "report.html", run_id=summary["run_id"])
+    link = report_link(built.path, root)  # http:// under `vnevents serve`, which serves reports/
     f = built.figures
     dyad = f["top_dyad"]
     rows = [("this run: inputs", f"{summary['inputs']:,}"), ("this run: articles", f"{summary['articles']:,}"),
@@ -586,7 +589,7 @@ def run_report(warehouse: str | Path, summary: dict) -> str:
     create_markdown_artifact(key="event-report", description="Key figures and the event report", markdown=(
         f"# Run {summary['run_id']}: key figures\n\n| figure | value |\n|---|---|\n{table}\n\n"
         f"Quad classes as event records / happenings. Event report (charts, events with their evidence, data "
-        f"quality), one HTML file that opens offline: [{built.path.name}]({built.path.as_uri()}) (`{built.path}`)\n"))
-    create_link_artifact(key="event-report-page", link=built.path.as_uri(), link_text="Event report (HTML)",
+        f"quality), one HTML file that opens offline: [{built.path.name}]({link}) (`{built.path}`)\n"))
+    create_link_artifact(key="event-report-page", link=link, link_text="Event report (HTML)",
                          description="Charts, events table and data quality of the warehouse after this run")
     return str(built.path)

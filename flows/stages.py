@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import shlex
 from dataclasses import asdict
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flows import sources
+from flows.limits import InputTimeout, deadline
 from transforms import article as art
 from transforms.decode import DecodeError, decode_bytes
 from transforms.events import cluster_id, event_id
@@ -28,7 +30,7 @@ INGEST_SCHEMA = pa.schema([
     ("input_id", pa.string()), ("source_uri", pa.string()), ("size_bytes", pa.int64()), ("sha256", pa.string()),
     ("encoding", pa.string()), ("lossy", pa.bool_()), ("text", pa.string()), ("title", pa.string()),
     ("published", pa.string()), ("source", pa.string()), ("reason", pa.string()), ("detail", pa.string()),
-    ("order", pa.int64()),
+    ("order", pa.int64()), ("origin", pa.string()), ("line", pa.int64()),
 ])
 
 
@@ -40,11 +42,11 @@ def ingest_batch(uris: list[str], out: Path, first_order: int, max_bytes: int, c
             row = {"input_id": raw.input_id, "source_uri": raw.source_uri, "size_bytes": raw.size_bytes,
                    "sha256": raw.sha256, "encoding": None, "lossy": False, "text": None, "title": raw.title,
                    "published": raw.published, "source": raw.source, "reason": None, "detail": None,
-                   "order": first_order + len(rows)}
+                   "order": first_order + len(rows), "origin": raw.origin, "line": raw.line}
             if raw.error:
                 row["reason"], row["detail"] = raw.error
             elif raw.text is not None:
-                row["text"], row["encoding"] = raw.text, "utf-8"
+                row["text"], row["encoding"], row["lossy"] = raw.text, "utf-8", raw.lossy
             else:
                 try:
                     decoded = decode_bytes(raw.data)
@@ -61,24 +63,33 @@ def ingest_batch(uris: list[str], out: Path, first_order: int, max_bytes: int, c
 CLEAN_SCHEMA = pa.schema([
     ("input_id", pa.string()), ("source_uri", pa.string()), ("size_bytes", pa.int64()), ("sha256", pa.string()),
     ("encoding", pa.string()), ("order", pa.int64()), ("article_id", pa.string()), ("article_json", pa.string()),
-    ("reason", pa.string()), ("detail", pa.string()), ("stage", pa.string()),
+    ("reason", pa.string()), ("detail", pa.string()), ("stage", pa.string()), ("origin", pa.string()),
+    ("line", pa.int64()),
 ])
 
 
-def clean_batch(ingest_path: Path, out: Path) -> Path:
+def clean_batch(ingest_path: Path, out: Path, timeout: float = 0) -> Path:
+    """Clean each decoded input; one that takes longer than `timeout` seconds is rejected `timeout`."""
     rows = []
+    if timeout:
+        art.warm_up()  # models and tables load outside any input's time limit
     for r in pq.read_table(ingest_path).to_pylist():
-        row = {k: r[k] for k in ("input_id", "source_uri", "size_bytes", "sha256", "encoding", "order")}
+        row = {k: r[k] for k in ("input_id", "source_uri", "size_bytes", "sha256", "encoding", "order", "origin",
+                                 "line")}
         row.update(article_id=None, article_json=None, reason=r["reason"], detail=r["detail"], stage="ingest")
         if r["reason"] is None:
             try:
                 doc = art.Document(r["input_id"], r["source_uri"], r["text"], r["encoding"], title=r["title"],
-                                   published=r["published"], source=r["source"])
-                article = art.clean(doc)
+                                   published=r["published"], source=r["source"], lossy=bool(r["lossy"]))
+                with deadline(timeout):
+                    article = art.clean(doc)
                 row.update(article_id=article.article_id, article_json=json.dumps(asdict(article), ensure_ascii=False),
                            stage=None)
             except art.Rejected as err:
                 row.update(reason=err.reason, detail=err.detail, stage="clean")
+            except InputTimeout:
+                row.update(reason="timeout", detail=f"cleaning took over {timeout:g} s (`input_timeout`)",
+                           stage="clean")
             except Exception as err:  # noqa: BLE001 - one bad document never stops the run
                 row.update(reason="clean_error", detail=f"{type(err).__name__}: {err}", stage="clean")
         rows.append(row)
@@ -137,27 +148,44 @@ def _partition_year(value: str | None) -> str:
     return value[:4] if value else "unknown"
 
 
-def extract_batch(batch_path: str, out_dir: str, run_id: str, ingested_at: str) -> dict[str, str]:
-    """Extraction for one batch of unique articles: one Parquet file per table (rows as dicts)."""
+def extract_batch(batch_path: str, out_dir: str, run_id: str, ingested_at: str, timeout: float = 0
+                  ) -> dict[str, str]:
+    """Extraction for one batch of unique articles: one Parquet file per table (rows as dicts). An article
+    whose extraction takes longer than `timeout` seconds is rejected `timeout`."""
     from schemas.tables import TABLES
 
     when = dt.datetime.fromisoformat(ingested_at)
     out = {"articles": [], "timexes": [], "mentions": [], "events": [], "rejects": []}
+    if timeout:
+        art.warm_up()
     for r in pq.read_table(batch_path).to_pylist():
         data = json.loads(r["article_json"])
         article = art.Article(**data)
         try:
-            x = art.extract(article, today=when.date())
+            with deadline(timeout):
+                x = art.extract(article, today=when.date())
+        except InputTimeout:
+            out["rejects"].append({"input_id": article.input_id, "source_uri": article.source_uri, "stage": "extract",
+                                   "reason": "timeout", "detail": f"extraction took over {timeout:g} s "
+                                                                  "(`input_timeout`)"})
+            continue
         except Exception as err:  # noqa: BLE001 - one bad article never stops the run
             out["rejects"].append({"input_id": article.input_id, "source_uri": article.source_uri, "stage": "extract",
                                    "reason": "extract_error", "detail": f"{type(err).__name__}: {err}"})
             continue
+        for step, error in x.errors:  # the article is published with what succeeded; the failed step is recorded
+            out["rejects"].append({"input_id": article.input_id, "source_uri": article.source_uri, "stage": "extract",
+                                   "reason": "extract_error", "detail": f"{step}: {error}", "partial": True,
+                                   "table_name": art.STEP_TABLE[step],
+                                   "row_json": json.dumps({"article_id": article.article_id, "step": step})})
         pub = x.published.date
         year = _partition_year(pub.value if pub else None)
         out["articles"].append({
             **{k: data[k] for k in ("article_id", "input_id", "source_uri", "source", "encoding", "title", "lead",
                                     "body", "text", "segments", "headings", "captions", "byline", "byline_author",
-                                    "byline_agencies", "byline_date", "related", "images", "vietnamese_share")},
+                                    "byline_agencies", "byline_date", "related", "images", "vietnamese_share",
+                                    "published_metadata")},
+            "flags": sorted(set(article.flags) | set(x.flags)),
             "published_date": pub.as_date() if pub else None, "published_precision": pub.precision if pub else None,
             "published_basis": x.published.basis, "published_date_text": pub.value if pub else None,
             "published_evidence": "; ".join(x.published.evidence) or None, "published_year": year, "sentence_count": x.sentences,
@@ -205,11 +233,21 @@ def extract_batch(batch_path: str, out_dir: str, run_id: str, ingested_at: str) 
 
 
 # --- assemble the run's tables ------------------------------------------------------------------------
+def replay_command(origin: str, reason: str) -> str:
+    """The shell command that re-runs an input (its file, for a table's row), every argument quoted: a
+    path or URL may hold quotes, `;` or `$(...)`. A timed-out input is replayed without the time limit."""
+    args = ["vnevents", "run", origin]
+    if reason == "timeout":
+        args = ["env", "VNEVENTS_INPUT_TIMEOUT=0", *args]
+    return shlex.join(args)
+
+
 def _reject_row(input_id: str, source_uri: str, stage: str, reason: str, detail: str | None, when: dt.datetime,
-                run_id: str, table_name: str | None = None, row_json: str | None = None) -> dict:
+                run_id: str, table_name: str | None = None, row_json: str | None = None,
+                origin: str | None = None) -> dict:
     return {"reject_id": _hash(input_id, stage, reason, table_name, row_json), "input_id": input_id,
             "source_uri": source_uri, "stage": stage, "reason": reason, "detail": detail, "table_name": table_name,
-            "row_json": row_json, "replay": f"vnevents run '{source_uri}'", "rejected_at": when,
+            "row_json": row_json, "replay": replay_command(origin or source_uri, reason), "rejected_at": when,
             "reject_date": when.date().isoformat(), "run_id": run_id}
 
 
@@ -226,25 +264,31 @@ def assemble(clean_paths: list[Path], decisions_path: Path, extracted: list[dict
         tables[name] = pa.concat_tables(parts).cast(schema) if parts else schema.empty_table()
     clean_rows = sorted((r for p in clean_paths for r in pq.read_table(p).to_pylist()), key=lambda r: r["order"])
     decisions = {d["input_id"]: d for d in pq.read_table(decisions_path).to_pylist()}
-    extract_rejects = {r["input_id"]: r for p in extracted for r in json.loads(Path(p["rejects"]).read_text("utf-8"))}
+    extracted_rejects = [r for p in extracted for r in json.loads(Path(p["rejects"]).read_text("utf-8"))]
+    extract_rejects = {r["input_id"]: r for r in extracted_rejects if not r.get("partial")}
     rejects, inputs = [], []
+    for r in extracted_rejects:  # a step that failed on a published article: recorded, the input stays an article
+        if r.get("partial"):
+            rejects.append(_reject_row(r["input_id"], r["source_uri"], "extract", r["reason"], r["detail"], when,
+                                       run_id, r["table_name"], r["row_json"]))
     for r in clean_rows:
         decision = decisions[r["input_id"]]
         outcome, reason, aid = decision["outcome"], None, decision["article_id"]
         if r["reason"]:
             reason = r["reason"]
             rejects.append(_reject_row(r["input_id"], r["source_uri"], r["stage"], r["reason"], r["detail"], when,
-                                       run_id))
+                                       run_id, origin=r["origin"]))
         elif r["input_id"] in extract_rejects:
             x = extract_rejects[r["input_id"]]
             outcome, reason = "rejected", x["reason"]
             rejects.append(_reject_row(r["input_id"], r["source_uri"], "extract", x["reason"], x["detail"], when,
-                                       run_id))
+                                       run_id, origin=r["origin"]))
         elif outcome == "duplicate":
             reason = "duplicate"
         inputs.append({"input_id": r["input_id"], "source_uri": r["source_uri"], "size_bytes": r["size_bytes"],
                        "sha256": r["sha256"], "encoding": r["encoding"], "outcome": outcome, "article_id": aid,
-                       "reason": reason, "ingested_at": when, "ingest_date": when.date().isoformat(), "run_id": run_id})
+                       "reason": reason, "origin_uri": r["origin"], "origin_line": r["line"], "ingested_at": when,
+                       "ingest_date": when.date().isoformat(), "run_id": run_id})
     tables["inputs"] = pa.Table.from_pylist(inputs, schema=TABLES["inputs"].arrow_schema())
     tables["rejects"] = pa.Table.from_pylist(rejects, schema=TABLES["rejects"].arrow_schema())
     processed = {d["article_id"] for d in decisions.values() if d["outcome"] == "article"}
@@ -266,6 +310,7 @@ def quarantine(tables: dict[str, pa.Table], failing: dict[str, dict[int, list[st
     articles = tables["articles"]
     input_of = dict(zip(articles["article_id"].to_pylist(), zip(articles["input_id"].to_pylist(),
                                                                  articles["source_uri"].to_pylist())))
+    origin_of = dict(zip(tables["inputs"]["input_id"].to_pylist(), tables["inputs"]["origin_uri"].to_pylist()))
     held_articles: set[str] = set()
     new_rejects: list[dict] = []
     count = 0
@@ -282,7 +327,8 @@ def quarantine(tables: dict[str, pa.Table], failing: dict[str, dict[int, list[st
                 held_articles.add(aid)
             new_rejects.append(_reject_row(input_id or "unknown", uri or "unknown", "validate", "failed_validation",
                                            "; ".join(labels), when, run_id, name,
-                                           json.dumps(rec, ensure_ascii=False, default=str)))
+                                           json.dumps(rec, ensure_ascii=False, default=str),
+                                           origin=origin_of.get(input_id)))
         keep = pa.array([i not in rows for i in range(table.num_rows)])
         tables[name] = table.filter(keep)
         count += len(rows)

@@ -28,6 +28,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from flows.errors import UsageError
 from schemas.tables import TABLES, Table
 
 SNAPSHOTS = ".snapshots"
@@ -39,8 +40,10 @@ class WarehouseError(RuntimeError):
 
 def check_root(root: str) -> Path:
     if "://" in str(root):
-        raise WarehouseError(f"the warehouse must be a local folder (got {root}); inputs may be fsspec URLs")
+        raise UsageError(f"the warehouse must be a local folder (got {root}); inputs may be fsspec URLs")
     path = Path(root)
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"warehouse {root} is a file, not a folder; give a folder path with --warehouse")
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -234,6 +237,6 @@ def connect(root: str | Path, read_only: bool = True):
     root = Path(root)
     if not (root / "catalog.duckdb").exists():
         if current_snapshot(root) is None:
-            raise WarehouseError(f"no warehouse at {root}: run `vnevents run` first")
+            raise UsageError(f"no published warehouse at {root}; run `vnevents run PATH -w {root}` first")
         build_catalog(root)
     return duckdb.connect(str(root / "catalog.duckdb"), read_only=read_only)

@@ -271,11 +271,14 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
             return [context.group]  # `chúng còn truy sát …` in a story about an armed group
         if c.match("both_sides", words, i) is not None and context.dyad:
             return list(context.dyad)
-        if c.match("reference_subjects", words, i) is not None:
+        end = c.match("reference_subjects", words, i)
+        if end is not None:
             # the subject named earlier in the sentence (`Kim Jong-un tuyên bố ông sẵn sàng …`, `Hàn Quốc …,
-            # nên nếu nước này bị tấn công`), else in the sentences before
+            # nên nếu nước này bị tấn công`), else a country named before a country word in the sentence
+            # (`Vụ thử … của Triều Tiên đánh dấu lần thứ 5 nước này phóng`), else the sentences before
             earlier = _inherited_subject(p, p.clause_at[t], context, carry=False)
-            return earlier or list(context.subject)
+            country_word = c.match("country_references", words, i) is not None
+            return earlier or (country_word and _country_before(p, start + i)) or list(context.subject)
     # a dropped subject (`Đồng thời kêu gọi …`): something stands before the trigger, and no noun
     lead = [p.tokens[k] for k in range(clause.first, t)]
     nominal_lead = any(tok.tag in ("N", "Np", "P", "Nc", "M", cl.ACTOR) for tok in lead)
@@ -283,6 +286,16 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
     if clause.kind == "embed" and opening is not None and opening.tag in ("N", "Np", "Nc", "M", "P"):
         return []  # `… cho biết vật thể phóng ra …`: the reported clause has a subject of its own, no actor
     return _inherited_subject(p, p.clause_at[t], context, carry=bool(lead) and not nominal_lead)
+
+
+def _country_before(p: cl.Parse, syllable: int) -> list[Mention]:
+    """The country named last before this syllable in the sentence."""
+    for k in range(len(p.tokens) - 1, -1, -1):
+        tok = p.tokens[k]
+        if tok.syl[1] <= syllable and tok.tag == cl.ACTOR and tok.actor is not None \
+                and tok.actor.entity_type == "GPE":
+            return [tok.actor]
+    return []
 
 
 def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
@@ -295,19 +308,27 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
     hostile = cues()["hostile_prepositions"] + [w for f in frames().get(trig.pattern, []) for w in f.prepositions]
     c = p.clause_at[t]
     last = p.clauses[c].last
-    if root in _THROUGH_ROOTS | {"11", "12"} and c + 1 < len(p.clauses) and p.clauses[c + 1].kind == "embed":
-        last = p.clauses[c + 1].last  # `từ chối đảm bảo … rằng … của Nga`
+    following = p.clauses[c + 1] if c + 1 < len(p.clauses) else None
+    if root in _THROUGH_ROOTS | {"11", "12"} and following is not None and (following.kind == "embed" or (
+            following.kind == "adjunct" and p.tokens[following.first].low == "để")):
+        last = following.last  # `từ chối đảm bảo … rằng … của Nga`, `đe dọa sẽ không để nước này …`
     past_comma = False
+    source_codes = {_place_code(p.tokens[j].actor) for j in exclude}
     for k in range(t + 1, last):
         tok = p.tokens[k]
         if tok.text == ",":
             past_comma = True
             continue
+        if not past_comma and tok.tag != cl.ACTOR and cues().match("country_references", p.syllables, tok.syl[0]):
+            # `đe dọa sẽ không để nước này sở hữu …`: the country named before in the sentence
+            named = [m for m in _country_before(p, tok.syl[0]) if _place_code(m) not in source_codes]
+            if named:
+                return named
         if tok.tag == cl.TRIGGER and root not in _THROUGH_ROOTS and not _nominal(p, k) and not _relative(p, k):
             break  # the actors after another predicate are its own
         if tok.tag != cl.ACTOR or k in exclude or tok.actor is None or not _place_code(tok.actor):
             continue
-        if _place_code(tok.actor) in {_place_code(p.tokens[j].actor) for j in exclude}:
+        if _place_code(tok.actor) in source_codes:
             continue  # `cấm các ngân hàng Mỹ mua …` said of the US: its own, not its target
         prep = cl.preposition_before(p, k)
         if (past_comma or marked_only) and (not prep or prep[0] != "target"):
@@ -718,7 +739,11 @@ def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n:
     """Trigger t is what an earlier appeal, proposal, demand, refusal or ban of its clause names (a pledged
     act is coded, as root 03, in the pledge's place)."""
     clause = p.clause_at[t]
-    return any(p.clause_at[k] == clause and k < t and (
+    linked = clause  # the clauses that go on with the same verb phrase (`kêu gọi Nga …, cũng như chấm dứt …`),
+    while linked > 0 and p.clauses[linked].kind == "coordinate" \
+            and p.triggers[p.tokens[t].trigger][2].code[:2] not in _UNREALIZED:  # (`và cầu xin …` is a new appeal)
+        linked -= 1
+    return any(linked <= p.clause_at[k] <= clause and k < t and (
         p.triggers[m][2].code[:2] in _UNREALIZED and not (p.triggers[m][2].code[:2] == "03" and _is_pledge(p, k))
         or cl.cue_ends_at(p, "unrealizing", k) is not None) for m, k in token_of.items() if m < n)
 

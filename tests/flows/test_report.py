@@ -167,7 +167,8 @@ def test_months_hold_only_events_dated_to_the_day_or_month(page, report):
                          "and event_date between '2017-01-01' and '2017-01-31'")[0][0]
     year_only = _sql(root, "select count(*) from events where event_date_precision = 'year' "
                            "and event_date = '2017-01-01'")[0][0]
-    assert year_only > 100 and sum(n for m, n in bars if m == "2017-01") == january
+    # (the corpus holds year-only 2017 events, so a January bar that counted them would show it)
+    assert year_only > 0 and sum(n for m, n in bars if m == "2017-01") == january
     precision = page.evaluate("""() => Object.fromEntries(document.getElementById('chart-precision').data
         .map(t => [t.name, t.y.reduce((a, b) => a + b, 0)]))""")
     assert precision == {f"known to the {p}": n for p, n in _sql(
