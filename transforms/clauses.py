@@ -292,7 +292,7 @@ def subject_like(p: Parse, k: int) -> bool:
     if prep is None:
         return True
     kind, word = prep
-    if kind == "agent" and word != "của":
+    if kind == "agent" and word not in ("của", "từ phía"):  # `từ phía` marks a noun's agent only
         return True
     if word == "của":  # the possessor of a subject phrase at the start of its clause
         first = phrase_start(p, k)

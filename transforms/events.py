@@ -439,6 +439,9 @@ def _nominal(p: cl.Parse, t: int) -> bool:
     if k + 1 < len(p.tokens) and p.tokens[k].low == "của" and p.tokens[k + 1].tag == cl.ACTOR:
         # `tên lửa phóng thử của Triều Tiên`, `áp dụng lệnh trừng phạt của Liên Hợp Quốc`: its agent follows
         return True
+    if k + 2 < len(p.tokens) and (p.tokens[k].low, p.tokens[k + 1].low) == ("từ", "phía") \
+            and p.tokens[k + 2].tag == cl.ACTOR:
+        return True  # `những cảnh báo từ phía Trung Quốc`
     if prev is not None and prev == t - 1 and p.tokens[prev].tag == "E" and p.cue_at(
             "purpose", p.tokens[prev].syl[0]) is None:
         return True  # `với cáo buộc hỗ trợ …`: the object of a preposition
@@ -562,6 +565,9 @@ def _modality(p: cl.Parse, t: int) -> str:
         if not pledge and (tok.tag not in ("R", "V") or tok.tag == "V" and k < t - 2):
             break  # `chưa sẵn sàng chia sẻ`: the negated pledge negates the act
     before = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
+    after = p.syllables[p.tokens[t].syl[1]:p.tokens[t].syl[1] + 3]
+    if "nào" in after and "nào đó" not in " ".join(after) and _cue_in(before, "negation"):
+        return "negated"  # `chưa đưa ra tín hiệu cảnh báo nào`: none at all
     sentence_before = p.syllables[:p.tokens[t].syl[0]]
     if _cue_in(before, "hypothetical") or _cue_in(sentence_before[:3], "hypothetical"):
         return "hypothetical"
@@ -792,7 +798,7 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
     elif passive:
         marker, agents = passive
         sources = _mentions(p, _group(p, agents[-1])) if agents else []
-        if not sources and root in _VIOLENT and context.group:
+        if not sources and root in _VIOLENT and context.group and trig.pattern not in cues()["state_violence"]:
             sources = [context.group]  # `đại sứ … bị bắt cóc` in a story about an armed group
         elif not sources and p.clause_of(t).kind == "embed" and _announced(p, t):
             # `Séc thông báo 18 nhà ngoại giao Nga sẽ bị trục xuất`: who announces it does it
@@ -840,7 +846,8 @@ def _unknown_attacker(p: cl.Parse, t: int, trig: Trigger, context: Context, pass
         return [named] if named else []
     if not (passive or _nominal(p, t) and not _owned_noun(p, t)):
         return None
-    group = named or context.group  # `bị bắt cóc`, `vụ tấn công` in a story about an armed group
+    # `bị bắt cóc`, `vụ tấn công` in a story about an armed group; not an air strike (state_violence)
+    group = named or (context.group if trig.pattern not in cues()["state_violence"] else None)
     return [group] if group else []
 
 

@@ -215,13 +215,10 @@ _PLACE_CONTEXT = _LOCATIVE | _PLACE_WORDS | {"trấn", "đô", "phủ", "miền"
 
 
 def _place(texts: list[str], a: int, b: int) -> tuple[int, str] | None:
-    """(syllables, ISO3) of the longest known place name opening the run texts[a:b] (places.tsv)."""
-    places = gz.places()
-    for n in range(b - a, 0, -1):
-        code = places.get(" ".join(texts[a:a + n]))
-        if code:
-            return n, code
-    return None
+    """(syllables, ISO3) of the place name that is the whole capitalized run texts[a:b] (places.tsv); not a
+    prefix of a longer unknown name (`thị trấn Ahmad Wal` is not Kuwait's Ahmad)."""
+    code = gz.places().get(" ".join(texts[a:b]))
+    return (b - a, code) if code else None
 
 
 def _run_context(texts: list[str], start: int) -> str | None:

@@ -70,6 +70,9 @@ NULL_ACTORS = [
     ("vims_2016/0006.txt", "Một kẻ đánh", {(None, "IRQ", "18", "asserted")}),
     ("baomoi_2017/0054.txt", "Một quan chức Triều Tiên ngày 3/6", {("PRK", "USA", "15", "hypothetical"),
                                                                   (None, "PRK", "18", "hypothetical")}),
+    # an air strike in a story about an armed group is not the group's; `thị trấn Ahmad Wal` is no Kuwaiti
+    # Ahmad (a place is a whole capitalized name)
+    ("vims_2016/0051.txt", "Báo cáo từ Lầu Năm Góc", {(None, "AFG", "18", "hypothetical")}),
 ]
 
 REPORTED_SPEECH = [
@@ -93,6 +96,9 @@ CARRIED_OVER = [
 ]
 
 FRAMES = [
+    # missiles fired into a base are an attack (19), where a launch with no target is a test (15)
+    ("baomoi_2017/0067.txt", "Tuy nhiên, ông cho rằng nếu so sánh", {("USA", "SYR", "19", "hypothetical"),
+                                                                     ("USA", "PRK", "19", "hypothetical")}),
     # expelling diplomats reduces relations (16), where expelling people is 17
     ("dantri_unc_2020/0142.txt", "Đáp lại, Nga", {("RUS", "USA", "16", "asserted")}),
     ("dantri_unc_2020/0097.txt", "Ngoài trục xuất", {("USA", "RUS", "16", "asserted")}),
@@ -124,6 +130,7 @@ NOUNS_AND_PASSIVES = [
 ]
 
 ROOTS_AND_MODALITY = [
+    ("baomoi_2017/0067.txt", "Nhà Trắng chưa đưa ra", {("USA", "PRK", "13", "negated")}),  # `chưa … nào`
     ("baomoi_2017/0020.txt", "Triều Tiên kêu gọi các", {("PRK", "UN", "02", "asserted"),
                                                        ("USA", "PRK", "10", "asserted")}),
     ("dantri_unc_2020/0084.txt", "Cũng giống như", {("USA", "IND", "03", "asserted")}),
@@ -144,6 +151,8 @@ NO_EVENT = [
     ("baomoi_2017/0024.txt", "Dù cho rằng quả tên lửa"),  # `gặp khó khăn` is no meeting
     ("baomoi_2017/0028.txt", "Ngoại trưởng Ukraine Pavel Klimkin đã tuyên bố như"),  # `Nhật báo` is no Japan
     ("baomoi_2017/0055.txt", "Tình hình còn đáng lo ngại"),  # `đáng lo ngại` is no criticism
+    # `cảnh báo từ phía Trung Quốc` is China's warning, not the subject's (and names no receiver)
+    ("dantri_unc_2020/0089.txt", "Dù không có quan hệ chính thức"),
 ]
 
 
