@@ -433,6 +433,8 @@ def _nominal(p: cl.Parse, t: int) -> bool:
         code = p.triggers[p.tokens[prev].trigger][2].code
         if code != "?" and code[:2] not in cues()["complement_roots"]:
             return True  # (a verb framed by its object, `gửi trợ giúp`, is a light verb)
+    if t and cl.cue_ends_at(p, "responses", t - 1) is not None:
+        return True  # `Đáp lại đề nghị, …`: the act answered, a noun
     k = t + 1
     while k < len(p.tokens) and p.tokens[k].tag in ("A", "M"):
         k += 1

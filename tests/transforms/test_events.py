@@ -111,6 +111,8 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # the proposal answered is another's: no appeal of Putin's, only his own readiness and talks
+    ("dantri_unc_2020/0091.txt", "Đáp lại đề nghị", {("RUS", "UKR", "03", "asserted"), ("RUS", "UKR", "04", "asserted")}),
     # a trigger used as a noun: its agent follows (`của`), or it is the main subject's (`Ngoài …,`)
     ("baomoi_2017/0021.txt", "Thông tin từ quân đội", {("PRK", None, "15", "asserted")}),
     ("baomoi_2017/0092.txt", "Chuyến thăm Ukraine", {("NATO", "UKR", "04", "asserted"),
