@@ -430,9 +430,13 @@ def _nominal(p: cl.Parse, t: int) -> bool:
     prev = next((k for k in range(t - 1, -1, -1) if p.tokens[k].tag not in ("L", "Nc", "M")), None)
     if prev is not None and p.tokens[prev].tag == cl.TRIGGER and p.tokens[prev].trigger >= 0:
         # `bác bỏ đề nghị đàm phán của Bình Nhưỡng`: the object of a trigger that takes no verb phrase
-        code = p.triggers[p.tokens[prev].trigger][2].code
-        if code != "?" and code[:2] not in cues()["complement_roots"]:
+        before = p.triggers[p.tokens[prev].trigger][2]
+        if before.code != "?" and before.code[:2] not in cues()["complement_roots"]:
             return True  # (a verb framed by its object, `gửi trợ giúp`, is a light verb)
+        own = tuple(p.tokens[t].low.split())
+        if before.code == "?" and any(f.code not in ("-", "?") and own in f.objects
+                                      for f in frames().get(before.pattern, [])):
+            return True  # unless its frame names the noun as the object of another act (`bác đề xuất`)
     if t and cl.cue_ends_at(p, "responses", t - 1) is not None:
         return True  # `Đáp lại đề nghị, …`: the act answered, a noun
     k = t + 1
@@ -558,6 +562,9 @@ def _modality(p: cl.Parse, t: int) -> str:
     clause = p.clause_of(t)
     c = cues()
     # negation on the event itself: a negation word with only adverbs between it and the trigger
+    start = p.tokens[t].syl[0]
+    if any(c.match("negation", p.syllables, j) == start for j in range(max(0, start - 3), start)):
+        return "negated"  # `không hề lo ngại`, however the tagger splits `không hề`
     for k in range(t - 1, clause.first - 1, -1):
         tok = p.tokens[k]
         end = c.match("negation", p.syllables, tok.syl[0])
@@ -686,6 +693,9 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         if t is None:
             continue
         root = trig.code[:2]
+        if trig.code == "?":  # a frame-only trigger: the root its object gives, before its target is known
+            framed = _framed_code(p, t, trig, [])[:2]  # (`bác đề xuất trên` leaves its target to context)
+            root = framed if framed not in _NULL_TARGET_ROOTS else root  # a deployment still needs a target
         clause = p.clause_of(t)
         if clause.kind == "adjunct" and _purpose_of_previous(p, t, token_of, n):
             continue  # `đạt được thỏa thuận để hợp tác`: the purpose of the event before, not another
@@ -899,6 +909,8 @@ def _objectless(p: cl.Parse, t: int) -> bool:
             return True
         if p.cue_at("anaphoric", tok.syl[0]) == tok.syl[1]:
             return True
+        if tok.tag == cl.TRIGGER and k == t + 1 and _nominal(p, k):
+            continue  # `bác đề xuất trên`: the act's object noun, then what points back
         if tok.tag in (cl.ACTOR, cl.TRIGGER, "V", "E"):
             return False
     return not any(p.tokens[k].tag in ("N", "Np", "Nc", "P", "M") for k in range(t + 1, clause.last))

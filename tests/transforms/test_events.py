@@ -132,6 +132,12 @@ NOUNS_AND_PASSIVES = [
 ]
 
 ROOTS_AND_MODALITY = [
+    # `bác` (reject) is framed by its object; `đề xuất trên` points back to the proposal's author
+    ("vims_2016/0012.txt", "Trung Quốc và Nga ủng hộ ý tưởng", {
+        ("CHN", "PRK", "05", "asserted"), ("RUS", "PRK", "05", "asserted"), ("USA", "PRK", "12", "asserted"),
+        ("KOR", "PRK", "12", "asserted"), ("JPN", "PRK", "12", "asserted")}),
+    ("baomoi_2017/0043.txt", "Về phía Nga, theo khẳng định", {("RUS", "PRK", "11", "negated"),
+                                                              ("PRK", None, "15", "asserted")}),  # không hề
     ("baomoi_2017/0067.txt", "Nhà Trắng chưa đưa ra", {("USA", "PRK", "13", "negated")}),  # `chưa … nào`
     ("baomoi_2017/0020.txt", "Triều Tiên kêu gọi các", {("PRK", "UN", "02", "asserted"),
                                                        ("USA", "PRK", "10", "asserted")}),
