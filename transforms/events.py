@@ -448,6 +448,9 @@ def _nominal(p: cl.Parse, t: int) -> bool:
     if k + 2 < len(p.tokens) and (p.tokens[k].low, p.tokens[k + 1].low) == ("từ", "phía") \
             and p.tokens[k + 2].tag == cl.ACTOR:
         return True  # `những cảnh báo từ phía Trung Quốc`
+    if k + 1 < len(p.tokens) and p.tokens[k].low == "từ" and p.tokens[k + 1].tag == cl.ACTOR and t \
+            and p.tokens[t - 1].tag == "L":
+        return True  # `những nhượng bộ khác từ Mỹ`
     if prev is not None and prev == t - 1 and p.tokens[prev].tag == "E" and p.cue_at(
             "purpose", p.tokens[prev].syl[0]) is None:
         return True  # `với cáo buộc hỗ trợ …`: the object of a preposition
@@ -474,15 +477,18 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool) -> tuple
     sources: list[int] = []
     targets: list[int] = []
     past_comma = False
+    past_verb = False
     for k in range(t + 1, clause.last):
         tok = p.tokens[k]
         if tok.tag == cl.TRIGGER:
             break
         past_comma = past_comma or tok.text == ","
+        past_verb = past_verb or tok.tag == "V" and k > t + 1  # `tấn công bắt đầu bằng … cơ sở của Nga`: not the noun's
         if tok.tag != cl.ACTOR or tok.actor is None or not _place_code(tok.actor) or k in sources + targets:
             continue
         prep = cl.preposition_before(p, k)
-        if prep and prep[0] == "agent" and not sources and not past_comma:
+        if prep and (prep[0] == "agent" or prep[1] == "từ") and not sources and not past_comma and not past_verb:
+            # `của`, `do`, and `từ` after a noun (`những nhượng bộ khác từ Mỹ`)
             sources = _group(p, k)
         elif not targets and (prep and prep[0] == "target" or not prep and not past_comma and all(
                 p.tokens[j].tag in ("N", "Nc", "Nu", "M", "L", "A", "Np") for j in range(t + 1, k))):

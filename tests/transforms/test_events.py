@@ -111,6 +111,10 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # a noun's agent stands in its own phrase: not past a verb (`… bắt đầu bằng … cơ sở hải quân của Nga`: the
+    # story's armed group), and `từ` after a plural noun names it (`những nhượng bộ khác từ Mỹ`: no act of PRK's)
+    ("vims_2016/0026.txt", "Các cuộc tấn công bắt đầu", {("IS", "SYR", "18", "asserted")}),
+    ("vntc_2000s/0017.txt", "Trước đó, tháng 12 năm ngoái", {("PRK", "USA", "03", "asserted")}),
     # the proposal answered is another's: no appeal of Putin's, only his own readiness and talks
     ("dantri_unc_2020/0091.txt", "Đáp lại đề nghị", {("RUS", "UKR", "03", "asserted"), ("RUS", "UKR", "04", "asserted")}),
     # a trigger used as a noun: its agent follows (`của`), or it is the main subject's (`Ngoài …,`)
