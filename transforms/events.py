@@ -707,6 +707,9 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             continue  # `đạt được thỏa thuận để hợp tác`: the purpose of the event before, not another
         if root == "03" and _pledges_next(p, t, found, token_of, n):
             continue  # `cam kết hỗ trợ Ấn Độ`: the pledge is coded on the act pledged (root 03)
+        if t and p.tokens[t - 1].tag == cl.TRIGGER and root in _VIOLENT and p.tokens[t - 1].trigger >= 0 \
+                and found[p.tokens[t - 1].trigger][2].code[:2] in _VIOLENT:
+            continue  # `chiến tranh xâm lược Nam Tư`: it qualifies the act before it
         if _appealed_for(p, t, found, token_of, n) or _relative(p, t) or _refers_back(p, t):
             continue  # `kêu gọi tiến hành một cuộc hội đàm`: what is asked for has not happened
         pairs = _pairs(p, t, trig, root, context)

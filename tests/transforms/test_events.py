@@ -96,6 +96,8 @@ CARRIED_OVER = [
 ]
 
 FRAMES = [
+    # `điều động` is a show of force only of forces (trains and planes carrying oxygen are no event)
+    ("dantri_unc_2020/0133.txt", "Để giải tỏa một phần", set()),
     # missiles fired into a base are an attack (19), where a launch with no target is a test (15)
     ("baomoi_2017/0067.txt", "Tuy nhiên, ông cho rằng nếu so sánh", {("USA", "SYR", "19", "hypothetical"),
                                                                      ("USA", "PRK", "19", "hypothetical")}),
@@ -136,6 +138,9 @@ NOUNS_AND_PASSIVES = [
 ]
 
 ROOTS_AND_MODALITY = [
+    # `chiến tranh xâm lược Nam Tư`: the second violent word qualifies the first, no event of its own
+    ("baomoi_2017/0097.txt", "Để “bảo vệ nhân quyền”", {("USA", "YUG", "19", "asserted"),
+                                                         ("NATO", "YUG", "19", "asserted")}),
     # `bác` (reject) is framed by its object; `đề xuất trên` points back to the proposal's author
     ("vims_2016/0012.txt", "Trung Quốc và Nga ủng hộ ý tưởng", {
         ("CHN", "PRK", "05", "asserted"), ("RUS", "PRK", "05", "asserted"), ("USA", "PRK", "12", "asserted"),
