@@ -249,6 +249,8 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
     for k in range(t - 1, clause.first - 1, -1):
         tok = p.tokens[k]
         if tok.tag != cl.ACTOR:
+            if c.match("causatives", p.syllables, tok.syl[0]) == tok.syl[1]:
+                return []  # `… khiến nhiều nước lo ngại`: who is caused to act names no actor
             continue
         if not cl.subject_like(p, k):
             continue
@@ -731,7 +733,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         if root == "19" and not any(s is not None and (s.entity_type in ("GPE", "IGO") or s.entity_type == "PER")
                                     for s, _ in pairs):
             code = "180"  # an attack by unnamed attackers or an armed group: assault, not war
-        if root in ("17", "18", "19", "20") and modality in ("planned", "asserted") and _cue_in(before_words, "threat"):
+        if root in ("17", "18", "19", "20") and modality in ("planned", "asserted") and _threatened(before_words):
             # `thề sẽ xử tử`, `sẵn sàng sử dụng vũ lực`: a threat, which happened
             code, modality = ("137" if root == "17" else "138"), "asserted"
         root = code[:2]
@@ -760,6 +762,14 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
 # happened (`kêu gọi tiến hành hội đàm`,
 # `cấm các ngân hàng Mỹ mua trái phiếu`)
 _UNREALIZED = {"02", "03", "10", "12"}
+
+
+def _threatened(words: list[str]) -> bool:
+    """A threat word stands before the act, and no `sau`/`từ sau` puts the act before it (`cảnh báo … đưa ra
+    sau vụ tấn công ở Brussels` follows an attack that happened)."""
+    c = cues()
+    threat = [i for i in range(len(words)) if c.match("threat", words, i) is not None]
+    return bool(threat) and not any(w in ("sau", "từ sau", "kể từ") for w in words[threat[-1]:])
 
 
 def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:

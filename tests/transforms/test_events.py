@@ -138,6 +138,8 @@ NOUNS_AND_PASSIVES = [
 ]
 
 ROOTS_AND_MODALITY = [
+    # a warning issued after an attack does not make the attack a threat
+    ("vims_2016/0043.txt", "Hiện cảnh báo về khủng bố", {(None, "BEL", "18", "asserted")}),
     # `chiến tranh xâm lược Nam Tư`: the second violent word qualifies the first, no event of its own
     ("baomoi_2017/0097.txt", "Để “bảo vệ nhân quyền”", {("USA", "YUG", "19", "asserted"),
                                                          ("NATO", "YUG", "19", "asserted")}),
@@ -170,6 +172,8 @@ NO_EVENT = [
     ("baomoi_2017/0055.txt", "Tình hình còn đáng lo ngại"),  # `đáng lo ngại` is no criticism
     # `cảnh báo từ phía Trung Quốc` is China's warning, not the subject's (and names no receiver)
     ("dantri_unc_2020/0089.txt", "Dù không có quan hệ chính thức"),
+    ("dantri_unc_2020/0105.txt", "Ấn Độ đang trải qua"),  # `khiến nhiều nước lo ngại`: no actor is worried
+    ("baomoi_2017/0061.txt", "Các chuyên gia tin rằng Iran"),  # `bệ phóng` is a launcher, no launch
 ]
 
 
