@@ -840,7 +840,8 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         sources = _subject(p, t, context)
         exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
         # `Bà Merkel và ông Putin điện đàm chiến sự Ukraine`: two who meet talk about, not with, a third
-        targets = _object(p, t, trig, root, exclude, marked_only=trig.target == "mutual" and len(sources) > 1)
+        several = len({_place_code(m) for m in sources}) > 1  # not `Mỹ Robert Zoellick`: one actor, twice
+        targets = _object(p, t, trig, root, exclude, marked_only=trig.target == "mutual" and several)
         if not targets and len(sources) > 1 and trig.target == "mutual":
             return _mutual(sources)  # `Nga và NATO đạt được thỏa thuận`, `Anh, Pháp, Đức đã nhóm họp`
         if not targets and root in _IMPLICIT_TARGET and trig.target != "none" and _objectless(p, t):

@@ -377,7 +377,10 @@ def resolve_people(mentions: list[Mention]) -> list[Mention]:
         canonical = holder.name if holder else max(c["names"], key=lambda n: (len(n.split()), -c["names"].index(n)))
         country = next((m.country for m in c["members"] if m.country), None) or (holder.country if holder else None)
         orgs = {p.org for p in gz.people().get(fold(holder.name), []) if p.org} if holder else set()
-        org = next(iter(orgs)) if len(orgs) == 1 else None
+        # an IGO head acts for the IGO, unless the text gives the person a country's title
+        # (`Thứ trưởng Ngoại giao Mỹ Robert Zoellick`, years before he led the World Bank)
+        titled = any(m.country for m in c["members"])
+        org = next(iter(orgs)) if len(orgs) == 1 and not titled else None
         for m in c["members"]:
             resolved[id(m)] = (canonical, country, org)
     out = []

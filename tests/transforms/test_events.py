@@ -138,6 +138,10 @@ NOUNS_AND_PASSIVES = [
 ]
 
 ROOTS_AND_MODALITY = [
+    # `TQ` is the press's China; a deputy secretary of state is the US's, though he later led the World Bank
+    ("vntc_2000s/0161.txt", "Thứ trưởng Ngoại giao Mỹ Robert Zoellick đã gặp",
+     {("USA", "CHN", "04", "asserted")}),
+    ("dantri_unc_2020/0083.txt", "\"Điều rất quan trọng là Thổ Nhĩ Kỳ", {("TUR", "RUS", "06", "negated")}),  # tránh
     # a warning issued after an attack does not make the attack a threat
     ("vims_2016/0043.txt", "Hiện cảnh báo về khủng bố", {(None, "BEL", "18", "asserted")}),
     # `chiến tranh xâm lược Nam Tư`: the second violent word qualifies the first, no event of its own
