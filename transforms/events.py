@@ -707,8 +707,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         clause = p.clause_of(t)
         if clause.kind == "adjunct" and _purpose_of_previous(p, t, token_of, n):
             continue  # `đạt được thỏa thuận để hợp tác`: the purpose of the event before, not another
-        if root == "03" and _pledges_next(p, t, found, token_of, n):
-            continue  # `cam kết hỗ trợ Ấn Độ`: the pledge is coded on the act pledged (root 03)
+        if root == "03" and _pledges_next(p, t, found, token_of, n) or _offers_next(p, t, found, token_of, n):
+            continue  # `cam kết hỗ trợ Ấn Độ`, `đề nghị hỗ trợ`: the pledge is coded on the act pledged (root 03)
         if t and p.tokens[t - 1].tag == cl.TRIGGER and root in _VIOLENT and p.tokens[t - 1].trigger >= 0 \
                 and found[p.tokens[t - 1].trigger][2].code[:2] in _VIOLENT:
             continue  # `chiến tranh xâm lược Nam Tư`: it qualifies the act before it
@@ -723,8 +723,9 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         root = code[:2]
         modality = _modality(p, t)
         before_words = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
+        offered = n > 0 and token_of.get(n - 1) is not None and _offers_next(p, token_of[n - 1], found, token_of, n - 1)
         if root in _PLEDGE_CODE and modality in ("planned", "asserted") and (
-                _cue_in(before_words, "pledge") or clause.kind == "embed" and "sẽ" in before_words
+                _cue_in(before_words, "pledge") or offered or clause.kind == "embed" and "sẽ" in before_words
                 and code[:3] in _PLEDGED_BY_SE):
             # `cam kết viện trợ`, `tuyên bố sẽ hợp tác`: a pledge (root 03), which happened
             code, modality = _PLEDGE_CODE[root], "asserted"
@@ -782,7 +783,13 @@ def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n:
         linked -= 1
     return any(linked <= p.clause_at[k] <= clause and k < t and (
         p.triggers[m][2].code[:2] in _UNREALIZED and not (p.triggers[m][2].code[:2] == "03" and _is_pledge(p, k))
+        and not _offers_next(p, k, p.triggers, token_of, m)
         or cl.cue_ends_at(p, "unrealizing", k) is not None) for m, k in token_of.items() if m < n)
+
+
+def _offers_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:
+    """`đề nghị hỗ trợ Indonesia`: a proposal word right before an act of cooperation offers it."""
+    return found[n][2].pattern in cues()["offers"] and _pledges_next(p, t, found, token_of, n)
 
 
 def _is_pledge(p: cl.Parse, k: int) -> bool:

@@ -38,6 +38,9 @@ def _cases(table):
 
 
 COORDINATION = [
+    # a comma list runs to its last member before the predicate; `đề nghị hỗ trợ Indonesia` offers aid (03)
+    ("dantri_unc_2020/0086.txt", "Ngoài Mỹ, thì Pháp", {(c, "IDN", "03", "asserted") for c in (
+        "FRA", "DEU", "RUS", "TUR", "KOR", "IND", "SGP", "MYS")}),
     # a generic plural subject that a list names: one event per listed country
     ("dantri_unc_2020/0027.txt", "Nhiều nước trên thế giới", {("USA", "IND", "07", "asserted"),
                                                              ("SGP", "IND", "07", "asserted")}),
