@@ -116,6 +116,8 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # sanctions opposed are not the opponent's own: only the opposition is coded
+    ("dantri_unc_2020/0048.txt", "Sau Đức, Áo cũng", {("AUT", "RUS", "11", "asserted")}),
     # a noun's agent stands in its own phrase: not past a verb (`… bắt đầu bằng … cơ sở hải quân của Nga`: the
     # story's armed group), and `từ` after a plural noun names it (`những nhượng bộ khác từ Mỹ`: no act of PRK's)
     ("vims_2016/0026.txt", "Các cuộc tấn công bắt đầu", {("IS", "SYR", "18", "asserted")}),
