@@ -420,10 +420,14 @@ def _refers_back(p: cl.Parse, t: int) -> bool:
 
 
 def _relative(p: cl.Parse, t: int) -> bool:
-    """Trigger t modifies the noun before it, itself the object of an earlier trigger (`tấn công lực lượng
-    ủng hộ chính phủ`): a relative clause, no event of its own."""
-    return t >= 2 and p.tokens[t - 1].tag == "N" and p.tokens[t - 2].tag == cl.TRIGGER \
-        and p.clause_at[t - 2] == p.clause_at[t]
+    """Trigger t modifies the noun before it, itself the object of an earlier trigger or of a preposition
+    (`tấn công lực lượng ủng hộ chính phủ`): a relative clause, no event of its own."""
+    if t < 2 or p.tokens[t - 1].tag != "N" or p.clause_at[t - 2] != p.clause_at[t]:
+        return False
+    if p.tokens[t - 2].tag == cl.TRIGGER:
+        return True
+    # `nhằm vào lực lượng ủng hộ Chính phủ Syria`: a group noun after a preposition, qualified
+    return p.tokens[t - 2].tag == "E" and cl.cue_ends_at(p, "force_nouns", t - 1) == t - 1
 
 
 def _nominal(p: cl.Parse, t: int) -> bool:
@@ -482,7 +486,7 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool) -> tuple
     past_verb = False
     for k in range(t + 1, clause.last):
         tok = p.tokens[k]
-        if tok.tag == cl.TRIGGER:
+        if tok.tag == cl.TRIGGER and not _relative(p, k):
             break
         past_comma = past_comma or tok.text == ","
         past_verb = past_verb or tok.tag == "V" and k > t + 1  # `tấn công bắt đầu bằng … cơ sở của Nga`: not the noun's
