@@ -716,6 +716,9 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         if t and p.tokens[t - 1].tag == cl.TRIGGER and root in _VIOLENT and p.tokens[t - 1].trigger >= 0 \
                 and found[p.tokens[t - 1].trigger][2].code[:2] in _VIOLENT:
             continue  # `chiến tranh xâm lược Nam Tư`: it qualifies the act before it
+        if clause.kind == "fronted" and all(p.tokens[k].tag in ("R", "CH") for k in range(clause.first, clause.last)
+                                            if k != t):
+            continue  # `Đáp trả lại, Nga …`: an adverb of the clause after it, whose act is the event
         if _appealed_for(p, t, found, token_of, n) or _relative(p, t) or _refers_back(p, t):
             continue  # `kêu gọi tiến hành một cuộc hội đàm`: what is asked for has not happened
         pairs = _pairs(p, t, trig, root, context)

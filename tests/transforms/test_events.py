@@ -143,6 +143,8 @@ NOUNS_AND_PASSIVES = [
 ]
 
 ROOTS_AND_MODALITY = [
+    # `Đáp trả lại,` fronted alone is an adverb: the expulsions are the response
+    ("dantri_unc_2020/0048.txt", "Đáp trả lại, Nga", {("RUS", "ITA", "16", "asserted"), ("RUS", "UKR", "16", "asserted")}),
     # `TQ` is the press's China; a deputy secretary of state is the US's, though he later led the World Bank
     ("vntc_2000s/0161.txt", "Thứ trưởng Ngoại giao Mỹ Robert Zoellick đã gặp",
      {("USA", "CHN", "04", "asserted")}),
