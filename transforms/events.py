@@ -719,6 +719,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         if clause.kind == "fronted" and all(p.tokens[k].tag in ("R", "CH") for k in range(clause.first, clause.last)
                                             if k != t):
             continue  # `Đáp trả lại, Nga …`: an adverb of the clause after it, whose act is the event
+        if n > 0 and token_of.get(n - 1) is not None and _threatens_next(p, token_of[n - 1], found, token_of, n - 1):
+            continue  # the act of force a threat word names is coded on the threat
         if _appealed_for(p, t, found, token_of, n) or _relative(p, t) or _refers_back(p, t):
             continue  # `kêu gọi tiến hành một cuộc hội đàm`: what is asked for has not happened
         pairs = _pairs(p, t, trig, root, context)
@@ -727,6 +729,9 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         code = _framed_code(p, t, trig, [b for _, b in pairs if b])
         if code == "-":
             continue
+        force = _threatens_next(p, t, found, token_of, n)
+        if force:  # `Mỹ sẵn sàng sử dụng vũ lực để …`: the readiness is the threat (138), with its target
+            code = "137" if force == "17" else "138"
         root = code[:2]
         modality = _modality(p, t)
         before_words = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
@@ -792,6 +797,17 @@ def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n:
         p.triggers[m][2].code[:2] in _UNREALIZED and not (p.triggers[m][2].code[:2] == "03" and _is_pledge(p, k))
         and not _offers_next(p, k, p.triggers, token_of, m)
         or cl.cue_ends_at(p, "unrealizing", k) is not None) for m, k in token_of.items() if m < n)
+
+
+def _threatens_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> str | None:
+    """The root (17-20) of the act of force that a threat word (`sẵn sàng`, `dọa`) names right after it."""
+    nxt = token_of.get(n + 1)
+    if nxt is None or p.clause_at[nxt] != p.clause_at[t] or cl.cue_ends_at(p, "threat", t) is None:
+        return None
+    root = found[n + 1][2].code[:2]
+    between = [p.tokens[k] for k in range(t + 1, nxt)]
+    return root if root in ("17", "18", "19", "20") and all(tok.tag in ("R", "V", "A") for tok in between) \
+        else None
 
 
 def _offers_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:

@@ -143,6 +143,8 @@ NOUNS_AND_PASSIVES = [
 ]
 
 ROOTS_AND_MODALITY = [
+    # readiness to attack is a threat (138), coded once, on the readiness, against the act's target
+    ("baomoi_2017/0075.txt", "CNN dẫn lời một vài quan chức", {("USA", "SYR", "13", "asserted")}),
     # `Đáp trả lại,` fronted alone is an adverb: the expulsions are the response
     ("dantri_unc_2020/0048.txt", "Đáp trả lại, Nga", {("RUS", "ITA", "16", "asserted"), ("RUS", "UKR", "16", "asserted")}),
     # `TQ` is the press's China; a deputy secretary of state is the US's, though he later led the World Bank
