@@ -10,9 +10,10 @@ scores with the official scorer's matching (`../shared/gold/score.py` is importe
            learned: report the mean over held-out folds, never one article;
   roots    per gold root: gold, predicted, matched at dyad+root;
   kinds    each gold event classified as the issue does (right, wrong root, reversed, one actor wrong,
-           missed with a null actor, missed entirely) and the predicted dyads that match no gold event.
+           missed with a null actor, missed entirely; `right` is dyad, root and date, `wrong_date` the
+           date alone wrong) and the predicted dyads that match no gold event.
 `--show KIND` prints the evidence of the gold events of that kind with what was predicted for the
-sentence (kinds: right wrong_root reversed one_actor missed_null missed spurious).
+sentence (kinds: right wrong_date wrong_root reversed one_actor missed_null missed spurious).
 """
 from __future__ import annotations
 
@@ -53,10 +54,33 @@ def predict(rows: list[dict]) -> dict[str, list[dict]]:
                             "root": e.event_root_code, "date": e.event_date, "evidence": e.evidence,
                             "trigger": e.trigger, "modality": e.modality} for e in x.events]
         ENTITIES[row["url"]] = [(m.entity_type, m.entity_code, m.canonical_name) for m in x.mentions]
+        TIMEXES[row["url"]] = [(t.surface, t.value) for t in x.timexes]
     return out
 
 
 ENTITIES: dict[str, list] = {}  # doc -> (type, code, canonical name) of its mentions, from `predict`
+TIMEXES: dict[str, list] = {}  # doc -> (surface, value) of its time expressions, from `predict`
+
+
+def timex_scores(gold: list[dict]) -> dict:
+    """Detection P/R/F1 and value accuracy as score.py computes them (texts overlap; one-to-one)."""
+    tp = n_pred = n_gold = value_ok = 0
+    for g in gold:
+        preds = TIMEXES.get(g["doc"], [])
+        n_pred += len(preds)
+        n_gold += len(g.get("timexes", []))
+        used = set()
+        for t in g.get("timexes", []):
+            for i, (surface, value) in enumerate(preds):
+                if i in used or not surface or (t["text"] not in surface and surface not in t["text"]):
+                    continue
+                used.add(i)
+                tp += 1
+                value_ok += (value or None) == t.get("value")
+                break
+    p, r = tp / n_pred if n_pred else 0.0, tp / n_gold if n_gold else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "value_accuracy": value_ok / n_gold if n_gold else 0.0}
 
 
 def entity_prf(score, gold: list[dict]) -> dict:
@@ -114,8 +138,10 @@ def classify(score, g_events: list[dict], p_events: list[dict]) -> tuple[list[st
     for g in g_events:
         src, tgt = score.code(g.get("source")), score.code(g.get("target"))
         same = [i for i, x in enumerate(p) if score.same_dyad(g, x)]
-        if any(p[i]["root"] == g["root"] for i in same):
+        if any(score.event_fits(g, p[i], 3) for i in same):
             kind = "right"
+        elif any(p[i]["root"] == g["root"] for i in same):
+            kind = "wrong_date"  # right dyad and root, the date not the gold's
         elif same:
             kind = "wrong_root"
         elif any((x["source"], x["target"]) == (tgt, src) for x in p):
@@ -164,7 +190,7 @@ def main() -> int:
         _diff(score, gold, json.loads(Path(args.diff).read_text(encoding="utf-8")), pred)
         return 0
 
-    result = {"all": levels(score, gold, pred), "entities": entity_prf(score, gold)}
+    result = {"all": levels(score, gold, pred), "entities": entity_prf(score, gold), "timexes": timex_scores(gold)}
     per_fold = []
     for k in range(args.folds):
         docs = {g["doc"] for g in gold if fold_of(g["doc"], args.folds) == k}
@@ -182,7 +208,7 @@ def main() -> int:
         spurious_n += len(spurious)
         for e, k in zip(g["events"], ks):
             by_root[e["root"]]["gold"] += 1
-            by_root[e["root"]]["right"] += k == "right"
+            by_root[e["root"]]["right"] += k in ("right", "wrong_date")
         for x in scored_form(score, p):
             by_root[x["root"]]["pred"] += 1
         if args.show:
@@ -214,6 +240,9 @@ def main() -> int:
                   f"(tp {v['tp']}, pred {v['pred']}, gold {v['gold']})")
         ent = result["entities"]
         print(f"entities         P {ent['precision']:.3f} R {ent['recall']:.3f} F1 {ent['f1']:.3f}")
+        tim = result["timexes"]
+        print(f"timexes          P {tim['precision']:.3f} R {tim['recall']:.3f} F1 {tim['f1']:.3f}, "
+              f"values {tim['value_accuracy']:.3f}")
         print("folds F1         " + "  ".join("/".join(f"{f[lv]:.2f}" for lv in f) for f in result["folds"]))
         print("fold mean F1     " + " / ".join(f"{v:.3f}" for v in result["fold_mean"].values()))
         print("kinds            " + ", ".join(f"{k} {v}" for k, v in result["kinds"].items()))

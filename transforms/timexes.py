@@ -144,6 +144,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.IGNORECASE)) f
     ("year_words", rf"(?:(?P<mod>{_MOD})\s+)?năm\s+{_Y}{_NOT_NUM_AFTER}"),
     # 1972 (bare: guarded against counts and codes, see _bare_year_ok)
     ("year_bare", rf"{_NOT_NUM_BEFORE}(?<![A-Za-z]){_Y}{_NOT_NUM_AFTER}(?!\s*%)"),
+    # 2 ngày trước đây | cách đây 3 năm (units back from publication)
+    ("ago", rf"(?:(?P<since>cách\s+đây)\s+)?(?<![\d.,])(?P<n>\d{{1,3}}|{_alt(LEXICON['ago_numbers'])})\s+"
+            rf"(?P<unit>{_alt(LEXICON['ago_units'])})(?:\s+(?P<ago>trước\s+đây|trước(?=\s*(?:[,.;:!?)”\x22]|$))))?\b"),
     # cùng ngày | hôm đó
     ("anaphora", rf"(?<!cuối\s)(?:(?:{_PART})\s+)?(?P<ana>{_alt(LEXICON['anaphora'])})\b"),
 ]]
@@ -308,6 +311,14 @@ def _candidate(name: str, m: re.Match, sentence: Sentence) -> Candidate | None:
         if not _bare_year_ok(m, text):
             return None
         return Candidate(kind="year", year=int(g["y"]), **base)
+    if name == "ago":
+        if not (g.get("since") or g.get("ago")):
+            return None  # a bare count (`2 ngày`) is a span
+        n = int(g["n"]) if g["n"].isdigit() else LEXICON["ago_numbers"][g["n"].lower()]
+        unit = LEXICON["ago_units"][g["unit"].lower()]
+        if unit in ("day", "week"):
+            return Candidate(kind="relative_day", offset=-n * (7 if unit == "week" else 1), **base)
+        return Candidate(kind="relative_month" if unit == "month" else "relative_year", offset=-n, **base)
     if name == "anaphora":
         return Candidate(kind="anaphora", **base)
     return None
@@ -322,7 +333,7 @@ _NUMERIC = {"day_month_words", "month_year", "date_full", "day_range", "date_sho
             "year_words", "year_bare"}
 _KEYWORDS = {"relative_day": ("hôm", "ngày", "nay", "qua", "mai", "kia", "mốt"), "weekday": ("thứ", "chủ nhật", "cn"),
              "relative_month": ("tháng",), "month": ("tháng",), "relative_year": ("năm",),
-             "anaphora": ("ngày", "hôm")}
+             "anaphora": ("ngày", "hôm"), "ago": ("trước", "cách đây")}
 
 
 def _applicable(name: str, has_digit: bool, lower: str) -> bool:

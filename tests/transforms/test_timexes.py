@@ -19,6 +19,9 @@ def _timexes(text: str, dct: str | None, role: str = "body"):
 # (corpus article, the first words of one of its sentences, publication date, expected (surface, value) pairs):
 # real sentences read from ../shared/corpus at test time (see conftest.corpus_sentence).
 CORPUS_CASES = [
+    # `cách đây N năm`: years back from publication
+    ("baomoi_2017/0044.txt", "Phát biểu tại Lễ kỷ niệm,", "2017-09-20", [("cách đây 40 năm", "1977")]),
+    ("dantri_unc_2020/0042.txt", "Bom B61-12 sử dụng phản", "2021-04-20", [("cách đây 50 năm", "1971")]),
     ("baomoi_2017/0040.txt", "Đây là lần", "2017-05-29", [("năm nay", "2017")]),  # a dev-set article
     ("dantri_unc_2020/0001.txt", "Tổng thống Mỹ", "2020-10-01", [("3/11", "2020-11-03")]),
     ("dantri_unc_2020/0001.txt", "Bưu điện Hoa", "2020-10-01",
@@ -156,6 +159,16 @@ def test_seed_and_constructed_expressions(text, dct, expected):
 def test_bare_date_needs_context_outside_bylines():
     assert _timexes("AP, NBC 29/5", "2001-05-29", role="byline") == [("29/5", "2001-05-29")]
     assert _timexes("Con số 29/5 học sinh", "2001-05-29") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Vụ thử tên lửa 2 ngày trước đây của Triều Tiên.", [("2 ngày trước đây", "2005-01-08")]),  # constructed
+    ("Hai tháng trước, Mỹ cảnh báo.", [("Hai tháng trước", "2004-11")]),
+    ("Ba tuần trước đây, hai bên gặp nhau.", [("Ba tuần trước đây", "2004-12-20")]),
+    ("Trong 2 ngày qua, hai bên đàm phán.", []), ("Ông đến 2 năm trước khi chiến tranh nổ ra.", []),
+    ("Một ngày trước đó, ông đã đến.", []), ("Ông đến 5 tháng trước vụ 11/9.", [])])
+def test_units_back_from_publication(text, expected):
+    assert _timexes(text, "2005-01-10") == expected
 
 
 @pytest.mark.parametrize("text", ["Hai tháng trước khi diễn ra bầu cử.", "Phải một năm sau tôi mới biết.",
