@@ -242,7 +242,10 @@ _PREPOSITION_KINDS = ("agent_prepositions", "locative_prepositions", "target_pre
 def phrase_start(p: Parse, k: int) -> int:
     """The first token of the noun phrase that ends with actor token k (`Bộ trưởng Quốc phòng Nga`)."""
     j = k - 1
+    first = p.clauses[p.clause_at[k]].first if p.clause_at else 0
     while j >= 0 and p.tokens[j].tag in _NP_TAGS and p.tokens[j].tag != TRIGGER and not _is_preposition(p, j):
+        if j == first and p.clauses[p.clause_at[k]].kind != "main":
+            return j + 1  # `… kể từ | khi Triều Tiên …`: the clause's opener, not the noun phrase's head
         j -= 1
     return j + 1
 

@@ -90,6 +90,9 @@ REPORTED_SPEECH = [
 ]
 
 CARRIED_OVER = [
+    # a subordinate clause's own subject right after its opener (`kể từ khi Triều Tiên thường xuyên thử tên lửa`)
+    ("vims_2016/0002.txt", "Quan hệ Triều Tiên – Hàn Quốc", {("PRK", None, "15", "asserted"),
+                                                             ("KOR", "USA", "06", "asserted")}),
     # `Ông cũng …`: the subject named in the sentences before
     ("vntc_2000s/0052.txt", "Ông cũng cáo buộc", {("PRK", "USA", "11", "asserted")}),
     ("dantri_unc_2020/0109.txt", "Ông cũng bảo vệ", {("USA", "AFG", "08", "planned")}),
