@@ -531,10 +531,13 @@ def _owned_noun(p: cl.Parse, t: int) -> bool:
     return False
 
 
-def _between(p: cl.Parse, t: int) -> list[int] | None:
-    """`các cuộc đàm phán giữa Nga, Mỹ và NATO`: the actors after `giữa` next to the trigger."""
+def _between(p: cl.Parse, t: int, near: bool = False) -> list[int] | None:
+    """`các cuộc đàm phán giữa Nga, Mỹ và NATO`: the actors after `giữa` next to the trigger. `near`: for a
+    trigger that is no meeting or fight, only right after it (`phản đối các hoạt động giao tiếp … giữa quan
+    chức Đài Loan và Mỹ` is China's opposition to them, no act between them)."""
     clause = p.clause_of(t)
-    for k in range(max(clause.first, t - 8), min(clause.last, t + 8)):
+    lo, hi = (t + 1, min(clause.last, t + 4)) if near else (max(clause.first, t - 8), min(clause.last, t + 8))
+    for k in range(lo, hi):
         tok = p.tokens[k]
         if tok.tag == cl.ACTOR and tok.actor is not None and _actor(tok.actor):
             prep = cl.preposition_before(p, k)
@@ -788,6 +791,11 @@ def _threatened(words: list[str]) -> bool:
 def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:
     """Trigger t is what an earlier appeal, proposal, demand, refusal or ban of its clause names (a pledged
     act is coded, as root 03, in the pledge's place)."""
+    start = p.tokens[t].syl[0]
+    opener = cl.cue_ends_at(p, "nominalizers", t - 1) if t and p.cue_at("nominalizers", start) is None else t
+    before = p.syllables[max(0, p.tokens[opener].syl[0] - 2):p.tokens[opener].syl[0]] if opener is not None else []
+    if before and before[-1] in ("sau", "trước") or before[-2:] == ["kể", "từ"]:
+        return False  # `… gây áp lực với Triều Tiên sau cuộc gặp giữa …`: a time given by an event that happened
     clause = p.clause_at[t]
     linked = clause  # the clauses that go on with the same verb phrase (`kêu gọi Nga …, cũng như chấm dứt …`),
     while linked > 0 and p.clauses[linked].kind == "coordinate" \
@@ -840,7 +848,7 @@ def _purpose_of_previous(p: cl.Parse, t: int, token_of: dict[int, int], n: int) 
 
 def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> list[tuple]:
     """(source, target) mentions of trigger token t; None stands for an unknown or absent actor."""
-    between = _between(p, t)
+    between = _between(p, t, near=trig.target != "mutual" and root not in _VIOLENT)
     if between:
         return _mutual(_mentions(p, between))
     if trig.target == "joint":  # `Mỹ và Nhật cùng phát triển …`: they act together

@@ -38,6 +38,10 @@ def _cases(table):
 
 
 COORDINATION = [
+    # `giữa A và B` pairs A and B only for a meeting or a fight, or right after the trigger: opposing contacts
+    # between Taiwan and the US is China's act towards both
+    ("dantri_unc_2020/0089.txt", "Bắc Kinh thường xuyên phản đối", {("CHN", "TWN", "11", "asserted"),
+                                                                    ("CHN", "USA", "11", "asserted")}),
     # a comma list runs to its last member before the predicate; `đề nghị hỗ trợ Indonesia` offers aid (03)
     ("dantri_unc_2020/0086.txt", "Ngoài Mỹ, thì Pháp", {(c, "IDN", "03", "asserted") for c in (
         "FRA", "DEU", "RUS", "TUR", "KOR", "IND", "SGP", "MYS")}),
