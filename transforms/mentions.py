@@ -118,6 +118,9 @@ def _title_ok(texts: list[str], start: int, end: int) -> bool:
     return True
 
 
+_FUNCTION_WORDS = {"từ", "tại", "ở", "với", "cho", "của", "và", "đến", "tới", "sang", "về", "như", "là"}
+
+
 def _alias_ok(sentence: Sentence, span: _Span, spans_at: dict[int, _Span]) -> tuple[bool, str]:
     """Guards for an alias match; returns (keep, type) where type may turn a seat into a place (LOC)."""
     alias: gz.Alias = span.value
@@ -139,6 +142,11 @@ def _alias_ok(sentence: Sentence, span: _Span, spans_at: dict[int, _Span]) -> tu
         return False, alias.type
     if alias.ambiguous and single and nxt and nxt[:1].islower() and f"{alias.text} {nxt}".lower() in gz.words():
         return False, alias.type  # `Pháp luật`, `Nhật báo`, `Đức tin`: a word of the dictionary, not the country
+    before_prev = texts[span.start - 2].lower() if span.start > 1 else ""
+    if alias.ambiguous and single and prev and prev[:1].islower() and prev not in _FUNCTION_WORDS \
+            and f"{prev} {alias.text}".lower() in gz.words() and f"{before_prev} {prev}" not in gz.words():
+        # `quyền Anh` (boxing): the word the syllable before opens (not `lãnh đạo Đức`, `từ Pháp`)
+        return False, alias.type
     if alias.type == "GPE" and (prev and prev.lower() in _LANGUAGE or nxt == "ngữ"):
         return False, alias.type  # `tiếng Anh`, `Anh ngữ`: the language
     listed = nxt in (",", "và") and any(sp.start == span.end + 1 and sp.kind == "alias" and sp.value.type == "GPE"

@@ -192,6 +192,7 @@ NO_EVENT = [
     ("baomoi_2017/0055.txt", "Tình hình còn đáng lo ngại"),  # `đáng lo ngại` is no criticism
     # `cảnh báo từ phía Trung Quốc` is China's warning, not the subject's (and names no receiver)
     ("dantri_unc_2020/0089.txt", "Dù không có quan hệ chính thức"),
+    ("vntc_2000s/0092.txt", "Amir Khan"),  # `tay võ sĩ quyền Anh`: a boxer, not Britain
     ("dantri_unc_2020/0105.txt", "Ấn Độ đang trải qua"),  # `khiến nhiều nước lo ngại`: no actor is worried
     ("baomoi_2017/0061.txt", "Các chuyên gia tin rằng Iran"),  # `bệ phóng` is a launcher, no launch
 ]
