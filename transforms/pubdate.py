@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from transforms import gazetteer as gz
+from transforms.literals import required_literals
 from transforms.mentions import Mention
 from transforms.nlp import Sentence
 from transforms.normalize import fold
@@ -388,6 +389,7 @@ class Anchor:
     before: int
     after: int
     ordinals: dict[str, str]  # number or name -> date
+    literals: tuple[str, ...] | None = None  # one of them is in every match (transforms/literals.py)
 
 
 def _span(text: str) -> tuple[dt.date, dt.date]:
@@ -401,7 +403,8 @@ def _span(text: str) -> tuple[dt.date, dt.date]:
 def _anchors() -> list[Anchor]:
     return [Anchor(re.compile(row["pattern"], re.IGNORECASE), row["kind"], tuple(row["date"].split()),
                    int(row["before_days"] or 0), int(row["after_days"] or 0),
-                   {k.lower(): v for k, v in (x.split("=") for x in row["ordinals"].split())})
+                   {k.lower(): v for k, v in (x.split("=") for x in row["ordinals"].split())},
+                   tuple(required_literals(row["pattern"]) or ()) or None)
             for row in gz.read_tsv("anchors.tsv")]
 
 
@@ -409,12 +412,17 @@ def _anchor_clues(sentences: list[Sentence], sentence_years: dict[int, list[int]
     """Clues from the dated anchors a sentence names. An event told with a year in its sentence (`tháng
     1.2013, Triều Tiên thử hạt nhân lần 3`) is history, not news: only landmarks count there."""
     found: dict[tuple[str, str], Clue] = {}
+    article = " ".join(s.text.lower() for s in sentences)
+    named = [a for a in _anchors() if not a.literals or any(w in article for w in a.literals)]
     for s in sentences:
         if s.role in ("related", "byline"):
             continue
-        for a in _anchors():
+        lower = s.text.lower()
+        for a in named:
             if a.kind in ("event", "ordinal") and sentence_years.get(s.index):
                 continue
+            if a.literals and not any(w in lower for w in a.literals):
+                continue  # none of the words every match holds: skip the scan
             for m in a.pattern.finditer(s.text):
                 dates, said = a.dates, m.group(0)
                 if a.kind in ("ordinal", "release", "anniversary"):
