@@ -892,6 +892,8 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
     if not sources and not targets:
         return []
     if not sources and root in _VIOLENT:
+        if trig.code in _NEEDS_AGENT:
+            return []  # a blockade or an occupation by no one named is no event (`lệnh phong tỏa` in an epidemic)
         sources = _unknown_attacker(p, t, trig, context, passive is not None)
         if sources is None:
             return []
@@ -977,6 +979,7 @@ def _objectless(p: cl.Parse, t: int) -> bool:
 _ADDRESSED = {"02", "03", "10", "13"}  # appeals, intents, demands, threats: their target is an addressee
 _IMPLICIT_TARGET = {"02", "03", "05", "10", "11", "12", "13", "16"}
 _NULL_TARGET_ROOTS = {"15"}
+_NEEDS_AGENT = {"191", "192"}  # blockade, occupation: only a named actor does them
 
 
 def _distinct_pairs(pairs: list[tuple]) -> list[tuple]:
