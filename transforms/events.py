@@ -344,6 +344,8 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
             continue  # a drill or a deployment has a target only when one is named as such
         if trig.target == "marked" and not prep:
             continue
+        if trig.target == "mutual" and "về" in p.syllables[p.tokens[t].syl[1]:tok.syl[0]]:
+            continue  # `họp bàn về vấn đề hạt nhân của Iran`: what a meeting is about, not who it meets
         if root in _ADDRESSED and cl.is_modifier(p, k) and not prep:
             continue  # `cảnh báo kinh tế Ấn Độ sẽ …`: a warning about, not to, India
         if cl.is_modifier(p, k):  # `cách tiếp cận khủng hoảng Ukraine của Tổng thống Mỹ`: the possessor

@@ -194,6 +194,7 @@ NO_EVENT = [
     ("dantri_unc_2020/0089.txt", "Dù không có quan hệ chính thức"),
     ("vntc_2000s/0092.txt", "Amir Khan"),  # `tay võ sĩ quyền Anh`: a boxer, not Britain
     ("dantri_unc_2020/0034.txt", "Tôi đã mất hoàn toàn"),  # `lệnh phong tỏa` in an epidemic: no one blockades
+    ("vntc_2000s/0130.txt", "Dự kiến Hội đồng Bảo an"),  # `họp bàn về vấn đề hạt nhân của Iran`: about Iran
     ("dantri_unc_2020/0105.txt", "Ấn Độ đang trải qua"),  # `khiến nhiều nước lo ngại`: no actor is worried
     ("baomoi_2017/0061.txt", "Các chuyên gia tin rằng Iran"),  # `bệ phóng` is a launcher, no launch
 ]
