@@ -4,8 +4,8 @@ scans each one separately, and a substring test per pattern is ~50x cheaper than
 
 `required_literals(source)` returns lowercase strings such that every match of `source` (compiled with
 IGNORECASE) contains at least one of them, or None when it cannot tell (the caller then always runs it).
-It reads only what it understands: literal runs outside groups, and else the first mandatory group's
-alternatives; classes, escapes and lookarounds count as unknown. A hand-written reader, because no
+It reads only what it understands: the longest literal run outside groups, or a mandatory group's
+alternatives where each is longer; classes, escapes and lookarounds count as unknown. A hand-written reader, because no
 library exposes this (sre's parser is private); tests/transforms/test_literals.py checks it is sound on
 the anchors and the corpus.
 """
@@ -78,11 +78,14 @@ def required_literals(src: str) -> list[str] | None:
                 run = ""
         runs.append(run)
         best = max((r.strip() for r in runs), key=len)
-        if len(best) >= 2:
+        # the mandatory groups' literals when they are longer than the run (`vụ (?:tấn công|khủng bố)`: not `vụ`)
+        groups = [g for g in (required_literals(t) for kind, t, optional in items if kind == "group" and not optional)
+                  if g]
+        group = max(groups, key=lambda g: min(map(len, g)), default=None)
+        if group and min(map(len, group)) > len(best):
+            out.extend(group)
+        elif len(best) >= 2:
             out.append(best.lower())
-            continue
-        group = next((required_literals(t) for kind, t, optional in items if kind == "group" and not optional), None)
-        if not group:
+        else:
             return None
-        out.extend(group)
     return out

@@ -13,8 +13,8 @@ from transforms.literals import required_literals
     ("MH370", ["mh370"]),
     (r"(?-i:\bIS\b)|Nhà nước Hồi giáo tự xưng", ["is", "nhà nước hồi giáo tự xưng"]),
     (r"(?:G20|G-20).{0,40}(?:ở|tại) Brisbane", ["brisbane"]),
-    (r"(?:kỷ niệm|tròn) (\d{1,3}) năm", ["năm"]),  # the longest run outside groups
-    (r"(?:kỷ niệm|tròn) (\d{1,3})", ["kỷ niệm", "tròn"]),  # none outside groups: the first group's
+    (r"vụ nổ (?:ở|tại) Beirut", ["beirut"]),  # the longest run outside groups
+    (r"(?:kỷ niệm|tròn) (\d{1,3}) năm", ["kỷ niệm", "tròn"]),  # a group whose words are all longer
     (r"Hải Dương[ -]?981|HD[ -]?981", ["hải dương", "981"]),
     (r"(?:ở |tại )?[A-Z]\w+", None),  # nothing certain
 ])
