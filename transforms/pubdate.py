@@ -4,15 +4,17 @@ Where no metadata or header gives it, every clue the article holds is a constrai
 date is the one that satisfies most of them (weighted), never the first window found:
   - office holders named with their present title (`Ngoại trưởng Mỹ John Kerry` and `Tổng thống Obama`:
     2013-02..2017-01), from people.tsv (curated) and leaders_reign.tsv (REIGN); `cựu`/`nguyên` (former)
-    puts the date after a term, `tân` (new) near its start, `đắc cử` (elect) just before it;
+    puts the date out of all the person's terms after the first, `tân` (new) near a start, `đắc cử` (elect)
+    just before it; `do X cầm đầu` (led by X) counts as a present title;
   - dated anchors (anchors.tsv): landmark events as lower bounds, summits and the like as windows;
-  - every year the text mentions as past is a lower bound; `N năm trước`/`kỷ niệm N năm` with a year fix one;
+  - every year the text mentions as past is a lower bound; `N năm trước`/`kỷ niệm N năm` with a year fix one
+    (without a year in the sentence, one of the years the article names, at half weight);
   - a weekday with day and month (`thứ Ba, 16/6`) keeps only the years whose calendar agrees;
   - related-article dates (`…định cư(02/08/2004)`) tell the era.
 Days: the byline date (`(theo AP, 29/5)`), an anchored `hôm nay (29/5)`/`hôm qua, 5-1`, a dateline, else the
-latest past day the article speaks of; failing a day, the latest past month; else the year alone.
-Among the years that fit best, the one with most fitting months, then the earliest at or after the latest
-past year mentioned; with no clue at all the date stays null. Precision never claims more than the evidence.
+latest past day the article speaks of; failing a day, the latest past month (`tháng 5 vừa qua`: the next);
+else the month of a day told as coming (`ngày 18/11 tới`); else a month told with `hồi` (back in); else the
+year alone. Among the years that fit best, the earliest at or after the latest past year mentioned; with no clue at all the date stays null. Precision never claims more than the evidence.
 Basis values: metadata, header, dateline, byline, text, world, none.
 """
 from __future__ import annotations
