@@ -129,3 +129,11 @@ def test_a_spelling_from_russian_names_the_minister():
     # only clue, and the earliest year of it is taken (the article is of 2016: what limits world dates)
     value, basis, evidence = _corpus("vims_2016/0024.txt")
     assert evidence == ("office: Bộ trưởng Quốc phòng Antoni Macierewicz",) and (value, basis) == ("2015", "world")
+
+
+def test_led_by_and_a_group_name_bound_the_year():
+    # `nhóm Al-Qaeda tại Iraq` (the name from October 2004) and `do Abu Musab al-Zarqawi cầm đầu` (led by him,
+    # killed June 2006): 2005 (the day, 28 July, is world knowledge the text does not give)
+    value, basis, evidence = _corpus("vntc_2000s/0062.txt")
+    assert value[:4] == "2005" and basis == "world"
+    assert {"office: Abu Musab al-Zarqawi", "after: Al-Qaeda tại Iraq (2004-10-17)"} <= set(evidence)
