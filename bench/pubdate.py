@@ -2,12 +2,15 @@
 
     python bench/pubdate.py                       # runs `vnevents run ../shared/corpus/` and the dated dev input
     python bench/pubdate.py --raw W --dated W2    # scores existing warehouses instead
-    python bench/pubdate.py --transforms          # in-process clean + extract only (no Prefect), ~40 s
+    python bench/pubdate.py --transforms [-v]     # in-process clean + extract only (no Prefect), ~60 s:
+                                                  # the folder table and the dev dct accuracy (-v: the wrong ones)
 
 Per folder: articles, dated, undated share, dated in the folder's true period. The periods are the
 corpus README's; each folder's MANIFEST.tsv is read here only to list the folder's files (measurement,
 never pipeline input). Dev figures come from ../shared/gold/score.py: dct accuracy (text / world) on the
-raw warehouse, timex detection F1 and value accuracy and entity F1 on the dated one.
+raw warehouse, timex detection F1 and value accuracy and entity F1 on the dated one. --transforms scores
+the dct as score.py does (exact at the gold precision) on the raw dev articles, also per half of the dev
+set (odd and even positions in dev.jsonl), so that a rule chosen on one half is checked on the other.
 """
 from __future__ import annotations
 
@@ -51,18 +54,51 @@ def from_warehouse(root: str) -> dict[str, str | None]:
     return {"/".join(uri.replace("\\", "/").split("/")[-2:]): d for uri, d in rows}
 
 
-def from_transforms() -> dict[str, str | None]:
+def _published(key: str):
+    """The publication date that clean + extract give the raw corpus file `folder/name`."""
     sys.path.insert(0, str(REPO))
     from transforms.article import Document, clean, extract
     from transforms.decode import decode_bytes
+    path = SHARED / "corpus" / key
+    x = extract(clean(Document(path.name, str(path), decode_bytes(path.read_bytes()).text, "utf-8")),
+                today=dt.date.today())
+    return x.published
+
+
+def from_transforms() -> dict[str, str | None]:
     out = {}
     for folder in PERIODS:
         for name in sorted(_files(folder)):
-            path = SHARED / "corpus" / folder / name
-            x = extract(clean(Document(name, str(path), decode_bytes(path.read_bytes()).text, "utf-8")),
-                        today=dt.date.today())
-            out[f"{folder}/{name}"] = x.published.date.value if x.published.date else None
+            found = _published(f"{folder}/{name}").date
+            out[f"{folder}/{name}"] = found.value if found else None
     return out
+
+
+def dev_dct(verbose: bool = False) -> list[str]:
+    """dct accuracy on the raw dev articles, text- and world-fixed, all and per half (odd / even index)."""
+    gold = [json.loads(line) for line in (SHARED / "gold" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    counts: dict[tuple[str, str], list[int]] = {}
+    wrong = []
+    for i, g in enumerate(gold):
+        if not g.get("dct"):
+            continue  # as score.py: articles with a gold date; `metadata` ones count as text-fixed
+        got = _published(g["doc"])
+        value = got.date.value if got.date else None
+        bucket = "world" if g.get("dct_basis") == "world" else "text"
+        for half in ("all", "odd" if i % 2 else "even"):
+            c = counts.setdefault((bucket, half), [0, 0])
+            c[0] += value == g["dct"]
+            c[1] += 1
+        if value != g["dct"]:
+            wrong.append(f"  {i:2} {bucket:5} {g['doc']}: gold {g['dct']} got {value} ({got.basis}) "
+                         f"{'; '.join(got.evidence[:4])}")
+    out = ["| dev, raw input | all | odd half | even half |", "|---|---|---|---|"]
+    for bucket in ("text", "world"):
+        cells = [f"{ok / n:.3f} ({ok}/{n})" for ok, n in (counts.get((bucket, h), [0, 0]) for h in ("all", "odd", "even"))
+                 if n]
+        out.append(f"| dct accuracy, {bucket}-fixed | " + " | ".join(cells) + " |")
+    return out + (["", "wrong:"] + wrong if verbose else [])
 
 
 def score(root: str) -> dict:
@@ -79,10 +115,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--raw", help="warehouse of `vnevents run ../shared/corpus/`")
     ap.add_argument("--dated", help="warehouse of `vnevents run ../shared/gold/dev_dated.jsonl`")
-    ap.add_argument("--transforms", action="store_true", help="folder table only, in-process")
+    ap.add_argument("--transforms", action="store_true", help="folder table and dev dct accuracy, in-process")
+    ap.add_argument("-v", "--verbose", action="store_true", help="with --transforms: list the wrong dev dates")
     args = ap.parse_args()
     if args.transforms:
-        print("\n".join(table(from_transforms())))
+        print("\n".join(table(from_transforms()) + [""] + dev_dct(args.verbose)))
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="bench_pubdate_"))
     raw, dated = args.raw or str(tmp / "raw"), args.dated or str(tmp / "dated")

@@ -4,15 +4,17 @@ Where no metadata or header gives it, every clue the article holds is a constrai
 date is the one that satisfies most of them (weighted), never the first window found:
   - office holders named with their present title (`Ngoại trưởng Mỹ John Kerry` and `Tổng thống Obama`:
     2013-02..2017-01), from people.tsv (curated) and leaders_reign.tsv (REIGN); `cựu`/`nguyên` (former)
-    puts the date after a term, `tân` (new) near its start, `đắc cử` (elect) just before it;
+    puts the date out of all the person's terms after the first, `tân` (new) near a start, `đắc cử` (elect)
+    just before it; `do X cầm đầu` (led by X) counts as a present title;
   - dated anchors (anchors.tsv): landmark events as lower bounds, summits and the like as windows;
-  - every year the text mentions as past is a lower bound; `N năm trước`/`kỷ niệm N năm` with a year fix one;
+  - every year the text mentions as past is a lower bound; `N năm trước`/`kỷ niệm N năm` with a year fix one
+    (without a year in the sentence, one of the years the article names, at half weight);
   - a weekday with day and month (`thứ Ba, 16/6`) keeps only the years whose calendar agrees;
   - related-article dates (`…định cư(02/08/2004)`) tell the era.
 Days: the byline date (`(theo AP, 29/5)`), an anchored `hôm nay (29/5)`/`hôm qua, 5-1`, a dateline, else the
-latest past day the article speaks of; failing a day, the latest past month; else the year alone.
-Among the years that fit best, the one with most fitting months, then the earliest at or after the latest
-past year mentioned; with no clue at all the date stays null. Precision never claims more than the evidence.
+latest past day the article speaks of; failing a day, the latest past month (`tháng 5 vừa qua`: the next);
+else the month of a day told as coming (`ngày 18/11 tới`); else a month told with `hồi` (back in); else the
+year alone. Among the years that fit best, the earliest at or after the latest past year mentioned; with no clue at all the date stays null. Precision never claims more than the evidence.
 Basis values: metadata, header, dateline, byline, text, world, none.
 """
 from __future__ import annotations
@@ -28,7 +30,7 @@ from transforms.literals import required_literals
 from transforms.mentions import Mention
 from transforms.nlp import Sentence
 from transforms.normalize import fold
-from transforms.timexes import Candidate, PartialDate
+from transforms.timexes import Candidate, PartialDate, is_upcoming
 
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
 _DAY_MONTH = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})")
@@ -132,8 +134,27 @@ def _recent_days(cands: list[Candidate]) -> list[Candidate]:
             and (_anchored_shift(c) or 0) <= 0]
 
 
-def _recent_months(cands: list[Candidate]) -> list[Candidate]:
-    return [c for c in cands if c.kind == "month" and not c.year and not c.future and c.week_shift != "relative_year"]
+def _recent_months(cands: list[Candidate], back_in: bool = False) -> list[Candidate]:
+    """Past months without a year: those told with `hồi` (`bùng phát hồi tháng giêng`: back in a month,
+    most often before the present one) when `back_in`, else the others."""
+    return [c for c in cands if c.kind == "month" and not c.year and not c.future and c.week_shift != "relative_year"
+            and bool(_BACK_IN.match(c.surface)) == back_in]
+
+
+_BACK_IN = re.compile(r"(?i)\s*hồi(?!\w)")
+
+
+def _upcoming_month(cands: list[Candidate], texts: dict[int, tuple[int, str]]) -> int | None:
+    """The month of the nearest day told as coming with `tới` (`hội nghị APEC … ngày 18/11 tới`): news names
+    such a day weeks ahead, not months, so failing any past day or month the article is of that month."""
+    months = []
+    for c in cands:
+        if c.kind == "date" and c.day and not c.year and c.future and c.sentence_index in texts:
+            start, text = texts[c.sentence_index]
+            if is_upcoming(text[c.end - start:]):
+                months.append((c.month, c.day))
+    first = _latest_circular(months[:1])  # the first told: an article leads with what comes next
+    return first[0] if first else None
 
 
 def _latest_recent(body: list[Candidate]) -> tuple[int, int | None] | None:
@@ -150,6 +171,17 @@ def _latest_recent(body: list[Candidate]) -> tuple[int, int | None] | None:
             latest = (nxt.month, nxt.day)
         return latest
     months = _recent_months(body)
+    return (_latest_circular([(_month_after(c), 1) for c in months])[0], None) if months else None
+
+
+def _month_after(c: Candidate) -> int:
+    """A month's place among the recent ones: `tháng 5 vừa qua` is the May just over, so the article is of a
+    later month (the next, most likely); any other month may be the present one."""
+    return c.month % 12 + 1 if re.search(r"(?i)vừa\s+qua\s*$", c.surface) else c.month
+
+
+def _latest_back_in(body: list[Candidate]) -> tuple[int, None] | None:
+    months = _recent_months(body, back_in=True)
     return (_latest_circular([(c.month, 1) for c in months])[0], None) if months else None
 
 
@@ -160,8 +192,12 @@ _FORMER = re.compile(r"(?i)(?<!\w)(?:cựu|nguyên|cố)(?!\s+thủ\s+quốc)(?=
 _OTHER_PERSON = re.compile(r"(?i)(?:,|(?<!\w)(?:và|với|của|cùng|lẫn|hay|hoặc)(?!\w))")  # before it: someone else's title
 _NEW = re.compile(r"(?i)(?<!\w)tân(?!\w)")
 _ELECT = re.compile(r"(?i)^\s*(?:mới\s+)?(?:đắc\s+cử|tân\s+cử)")
-_THEN = re.compile(r"(?i)(?<!\w)(?:khi\s+đó|lúc\s+đó|khi\s+ấy|lúc\s+ấy|lúc\s+bấy\s+giờ|thời\s+đó|thời\s+ấy|hồi\s+đó|"
+# `khi đó` (then), not `trong khi đó` / `trong lúc đó` (meanwhile)
+_THEN = re.compile(r"(?i)(?<!\w)(?<!trong\s)(?:khi\s+đó|lúc\s+đó|khi\s+ấy|lúc\s+ấy|lúc\s+bấy\s+giờ|thời\s+đó|thời\s+ấy|hồi\s+đó|"
                    r"hồi\s+ấy|thời\s+điểm\s+đó|đương\s+thời)(?!\w)")
+# `nhóm do Abu Musab al-Zarqawi cầm đầu`: led by the person, as a present title would say
+_LED_BY = re.compile(r"(?i)(?<!\w)do\s+$")
+_LEADS = re.compile(r"(?i)\s*(?:cầm\s+đầu|đứng\s+đầu|lãnh\s+đạo|chỉ\s+huy)(?!\w)")
 _CLAUSE = re.compile(r"[.;:!?“”\"()\n]")
 
 
@@ -223,13 +259,42 @@ def _names(m: Mention) -> list[str]:
     names += [" ".join(tokens[i:]) for i in range(1, len(tokens) - 1)]
     if len(tokens) == 2 and len(tokens[0]) == 1:
         names.append(tokens[1])
+    bare = _bare(tokens)  # `Muammar al-Gaddafi` -> `muammar gaddafi`
+    if bare != tokens:
+        names.append(" ".join(bare))
+    words = (m.canonical_name or m.surface).split()
+    if len(words) >= 2 and not words[-1].isascii() and all(w.isascii() for w in words[:-1]):
+        names.append(" ".join(_tokens(" ".join(words[:-1]))))  # a Vietnamese word glued after a foreign name: `Arroyo Biểu`
     return [n for n in names if n]
+
+
+_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "ar", "az"})  # Arabic `al-` in its spellings
+
+
+def _bare(tokens: list[str]) -> list[str]:
+    """The name's tokens without Arabic articles (`al-Sisi` and `Sisi` are one name)."""
+    return [t for t in tokens if t not in _ARTICLES] or tokens
+
+
+def _same_name(theirs: list[str], tokens: list[str]) -> bool:
+    """Whether a REIGN leader's name and the mention's name a person alike: one within the other, without
+    Arabic articles, or an initial for the given name (`S.Hussein` is Saddam Hussein, `A.Rasmussen`
+    any Rasmussen whose given name starts with A)."""
+    theirs, tokens = _bare(theirs), _bare(tokens)
+    if _contiguous(theirs, tokens) or len(tokens) >= 2 and _contiguous(tokens, theirs):
+        return True
+    return (len(tokens) == 2 and len(tokens[0]) == 1 and len(theirs) >= 2 and theirs[-1] == tokens[1]
+            and theirs[0].startswith(tokens[0]))
 
 
 def _terms(m: Mention, office: str | None) -> list[gz.Person]:
     """The terms of office the mention's name and title fit: curated holders by name (any of their
     offices when the title names none), REIGN leaders by country and surname for leaders' titles."""
     curated = next((found for n in _names(m) if (found := gz.people().get(n, []))), [])
+    initials = _tokens(m.canonical_name or m.surface)
+    if len(initials) == 2 and len(initials[0]) == 1:  # `A.Rasmussen`: the Rasmussens with an A name, if any
+        # (`K.Sherpao` is Aftab Ahmad Khan Sherpao: any of the names)
+        curated = [p for p in curated if any(t.startswith(initials[0]) for t in _tokens(p.name)[:-1])] or curated
     fitting = [p for p in curated if p.office == office] or [  # the very office, else compatible ones
         p for p in curated if office in (None, "leader", "head") or
         (office == "minister" and p.office in _MINISTERS) or
@@ -240,11 +305,27 @@ def _terms(m: Mention, office: str | None) -> list[gz.Person]:
         country = m.country
         for p in _reign_index().get(tokens[-1] if tokens else "", []) + _reign_index().get(tokens[0] if tokens else "", []):
             theirs = _tokens(p.name)
-            if p in fitting or not (_contiguous(theirs, tokens) or len(tokens) >= 2 and _contiguous(tokens, theirs)):
+            if p in fitting or not _same_name(theirs, tokens):
                 continue  # `Ricardo Lagos` is REIGN's `Ricardo Lagos Escobar`
             if country == p.country or (country is None and len(theirs) >= 2 and office is not None):
                 fitting.append(p)
     return fitting
+
+
+def _out_of_office(terms: list[gz.Person]) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The days after a first term when the person held none of these offices: a `cựu Tổng thống` Saddam
+    Hussein is after 2003 (not after REIGN's Kuwait interlude of 1990-91 inside his Iraqi term), a
+    `cựu Tổng thống` Putin between his terms or after them."""
+    merged: list[list[dt.date]] = []
+    for start, end in sorted((p.start, p.end or dt.date.max) for p in terms):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    gaps = [(a[1], b[0]) for a, b in zip(merged, merged[1:])]
+    if merged and merged[-1][1] != dt.date.max:
+        gaps.append((merged[-1][1], dt.date.max))
+    return tuple(gaps)
 
 
 def _person_clues(mentions: list[Mention], text: str, sentence_years: dict[int, list[int]]) -> list[Clue]:
@@ -256,7 +337,7 @@ def _person_clues(mentions: list[Mention], text: str, sentence_years: dict[int, 
         left = left[max((x.end() for x in _CLAUSE.finditer(left)), default=0):]
         right = text[m.end:m.end + 40]
         office = _office_of(m.role)
-        titled = office is not None
+        titled = office is not None or bool(_LED_BY.search(left) and _LEADS.match(right))  # `do Zarqawi cầm đầu`
         if office == "former":  # `Cựu Tổng thống`
             office = _office_of(re.sub(r"(?i)^\s*cựu\s+", "", m.role or "")) or None
             left += " cựu "
@@ -270,10 +351,9 @@ def _person_clues(mentions: list[Mention], text: str, sentence_years: dict[int, 
         if _THEN.search(left) or _THEN.match(right.lstrip(" ,")):
             continue  # `Ngoại trưởng Mỹ khi đó`: the office then, not at publication
         if _FORMER.search(left[max((x.end() for x in _OTHER_PERSON.finditer(left)), default=0):]):
-            ends = [p.end for p in terms if p.end]
-            if ends:
-                kind = ("former", name)
-                clues.setdefault(kind, Clue(W_FORMER, ((min(ends), dt.date.max),), f"former: {label}"))
+            spans = _out_of_office(terms)
+            if spans:
+                clues.setdefault(("former", name), Clue(W_FORMER, spans, f"former: {label}"))
             continue
         if titled and _ELECT.match(right) or re.search(r"(?i)(?:tổng\s+thống|thủ\s+tướng)\s+(?:mới\s+)?đắc\s+cử\s*$", left):
             spans = tuple((p.start - dt.timedelta(days=100), p.start) for p in terms)
@@ -305,7 +385,9 @@ def _person_clues(mentions: list[Mention], text: str, sentence_years: dict[int, 
 _TARGET_BEFORE = re.compile(r"(?i)(?:đến|tới|trước|vào|mục tiêu|tầm nhìn|lộ trình|kế hoạch|giai đoạn|"
                             r"dự kiến|sẽ|chiến lược|định hướng|niên khóa|nhiệm kỳ|khóa)\s+(?:năm\s+)?$")
 _RANGE_AFTER = re.compile(r"^\s*[-–]\s*$")
-_ANNIVERSARY = re.compile(r"(?i)(?:kỷ\s+niệm|tròn|cách\s+đây|sau)\s+(\d{1,3})\s+năm|(\d{1,3})\s+năm\s+(?:trước|về\s+trước|qua|sau)\b")
+_ANNIVERSARY = re.compile(r"(?i)(?:kỷ\s+niệm|tròn|cách\s+đây|sau)\s+(\d{1,3})\s+năm|(\d{1,3})\s+năm\s+(?:trước|về\s+trước|qua|sau|kể\s+từ)\b")
+# counted back from the publication: `cách đây 47 năm`, `47 năm trước đây`, `18 năm kể từ khi`, `sau 18 năm`
+_COUNTED_BACK = re.compile(r"(?i)cách\s+đây|sau\s|\d+\s+năm\s+(?:trước|về\s+trước|kể\s+từ)")
 
 
 def _year_clues(cands: list[Candidate], texts: dict[int, tuple[int, str]]) -> tuple[list[Clue], list[int]]:
@@ -357,6 +439,13 @@ def _anniversary_clues(cands: list[Candidate], texts: dict[int, tuple[int, str]]
                     y = before[0][0] + n
                     out.append(Clue(W_ANNIVERSARY / 2, ((dt.date(y, 1, 1), dt.date(y, 12, 31)),),
                                     f"{m.group(0)} from {before[0][0]} before"))
+                elif _COUNTED_BACK.match(m.group(0)) and article_years:
+                    # `kiến lập quan hệ ngoại giao … vào 47 năm trước đây` and `1969` elsewhere: the event's
+                    # year is most often one the article names, so the publication is N years after one of them
+                    spans = tuple((dt.date(y + n, 1, 1), dt.date(y + n, 12, 31)) for y in article_years
+                                  if y + n <= dt.date.today().year)
+                    if spans:
+                        out.append(Clue(W_ANNIVERSARY / 2, spans, f"{m.group(0)} from one of {article_years}"))
                 continue
             base = min(years)
             y = base + n
@@ -477,6 +566,19 @@ def _related_clue(cands: list[Candidate]) -> Clue | None:
 
 
 # --- putting them together ----------------------------------------------------------------------------
+def _days_of(y: int, probe: tuple[int, int | None] | None, today: dt.date) -> list[dt.date]:
+    """The days of year y the publication may be on: the probe's day, mid-month of its month, else mid-month
+    of every month; none after today."""
+    if probe and probe[1]:
+        day = _valid(y, probe[0], probe[1])
+        days = [day.as_date()] if day else []
+    elif probe:
+        days = [dt.date(y, probe[0], 15)]
+    else:
+        days = [dt.date(y, mo, 15) for mo in range(1, 13)]
+    return [d for d in days if d <= today]
+
+
 def _choose_year(clues: list[Clue], probe: tuple[int, int | None] | None, lower: int | None, today: dt.date):
     """The year whose days agree with the largest weight of clues; among those, the earliest at or after
     `lower` (the latest year the text speaks of as past). Measured on the corpus folders and on
@@ -487,14 +589,7 @@ def _choose_year(clues: list[Clue], probe: tuple[int, int | None] | None, lower:
     elections or summits: they choose inside another clue's window)."""
     keys: dict[int, float] = {}
     for y in range(FIRST_YEAR, today.year + 1):
-        if probe and probe[1]:
-            day = _valid(y, probe[0], probe[1])
-            days = [day.as_date()] if day else []
-        elif probe:
-            days = [dt.date(y, probe[0], 15)]
-        else:
-            days = [dt.date(y, mo, 15) for mo in range(1, 13)]
-        days = [d for d in days if d <= today]
+        days = _days_of(y, probe, today)
         scored = [(sum(c.weight for c in clues if c.ok(d)), any(c.ok(d) for c in clues if c.alone)) for d in days]
         scored = [score for score, other in scored if other]
         if scored:
@@ -527,7 +622,11 @@ def infer_published(metadata: str | None, header: dict[str, str], byline_date: s
     if fixed:
         probe, day_basis = (fixed[1], fixed[0]), fixed[2]
     else:
-        probe, day_basis = _latest_recent(body), "text"
+        # the latest past day, else month; else the month of a day told as coming (`ngày 18/11 tới`); else
+        # a month told with `hồi` (back in: it may be an earlier month, but it still places the year)
+        upcoming = _upcoming_month(body, texts) if texts else None
+        probe = _latest_recent(body) or ((upcoming, None) if upcoming else _latest_back_in(body))
+        day_basis = "text"
 
     clues: list[Clue] = []
     year_clues, past_years = _year_clues(body, texts) if texts else ([], [])
@@ -560,8 +659,9 @@ def infer_published(metadata: str | None, header: dict[str, str], byline_date: s
             latest = max((c for c in body if c.year == year and c.kind == "date" and c.day and not c.future),
                          key=lambda c: (c.month, c.day), default=None)
             probe = (latest.month, latest.day) if latest else (max(stated).month, None)
-    evidence = tuple(c.text for c in sorted(clues, key=lambda c: -c.weight)
-                     if c.ok(_probe_day(year, probe)))[:8]
+    day = max(_days_of(year, probe, today) or [_probe_day(year, probe)],
+              key=lambda d: sum(c.weight for c in clues if c.ok(d)))  # the year's best-agreeing day
+    evidence = tuple(c.text for c in sorted(clues, key=lambda c: -c.weight) if c.ok(day))[:8]
     basis = "text" if lower == year else "world"  # the text names the year itself
     if probe and probe[1]:
         found = _valid(year, probe[0], probe[1])

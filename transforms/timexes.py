@@ -159,6 +159,17 @@ _CODE_BEFORE = re.compile(r"(?:số|nghị quyết|quyết định|luật|mã|ch
                           re.IGNORECASE)
 _DATE_PREFIX_BEFORE = re.compile(rf"(?:{_alt(LEXICON['date_prefixes'])}|thứ\s+\S+|(?:{_PART}|hôm)\s+(?:nay|qua)|[,:(–-])\s*$",
                                  re.IGNORECASE)
+# `tới` right after a date: the coming day (`ngày 30/6 tới.`, `25/9 tới cũng là`), not a range's link
+# (`24/4 tới hết tháng`, `tới ngày 5/5`) nor a verb of motion (`tới Hà Nội`, `tới thăm`)
+_UPCOMING = re.compile(r"\s+tới(?!\w)(?!\s+(?:hết|ngày|cuối|đầu|giữa|tháng|năm|thăm|dự|làm|\d))(?:\s+(\w))?")
+
+
+def is_upcoming(after: str) -> bool:
+    """Whether the text right after a date marks it as coming (`… 18/11 tới nếu`)."""
+    m = _UPCOMING.match(after)
+    return bool(m) and not (m.group(1) or "a").isupper()
+
+
 _FUTURE = re.compile(rf"(?<!\w)(?:{_alt(LEXICON['future_cues'])})(?!\w)", re.IGNORECASE)
 _PAST = re.compile(rf"(?<!\w)(?:{_alt(LEXICON['past_cues'])})(?!\w)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?“”\"()]")
@@ -253,6 +264,8 @@ def _candidate(name: str, m: re.Match, sentence: Sentence) -> Candidate | None:
             return None
         if name == "day_month_words" and not g["prefix"].strip() and not year and not _DATE_PREFIX_BEFORE.search(_before(text, start)[-12:]):
             return None
+        if is_upcoming(_after(text, end)):  # `ngày 18/11 tới`: the coming 18 November, as `tháng 7 tới`
+            base["future"], base["past"] = True, False
         return Candidate(kind="date", day=day, month=month, year=year, **base)
     if name in ("month_year", "month_slash_year"):
         return Candidate(kind="month", month=int(g["m"]), year=int(g["y"]), modifier=mod, **base)

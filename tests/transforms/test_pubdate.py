@@ -61,6 +61,20 @@ def test_precision_never_exceeds_evidence():
     ("vims_2016/0018.txt", "2016", "world", "Cách đây 71 năm from 1945"),
     # an HTML date line
     ("vntc_2000s/0233.txt", "2006-04-26", "dateline", "header dateline"),
+    # no past day or month but `hội nghị APEC … ngày 18/11 tới` (a day coming, weeks ahead): its month
+    ("vntc_2000s/0018.txt", "2004-11", "world", "anchor: APEC thường niên tại Chile (2004-11-20)"),
+    # `tháng 5 vừa qua`: the May just over, so a later month (June)
+    ("baomoi_2017/0076.txt", "2017-06", "world", "office: Tổng thống Moon Jae-in"),
+    # `cựu Tổng thống S.Hussein`: an initial for the given name; out of office after his last term (2003),
+    # not after REIGN's Kuwait interlude inside it
+    ("vntc_2000s/0131.txt", "2004-03-27", "world", "former: cựu Tổng thống S.Hussein"),
+    # `Trong khi đó, … Thủ tướng Đan Mạch A.Rasmussen`: `trong khi đó` is meanwhile, not `khi đó` (then);
+    # the initial keeps Anders Fogh Rasmussen's term and not another Rasmussen's
+    ("vntc_2000s/0132.txt", "2002-02-03", "world", "office: Thủ tướng A.Rasmussen"),
+    # the Taliban leader killed by a US strike (Mansour, May 2016) told without his name; Obama's visit
+    ("vims_2016/0049.txt", "2016-05-21", "world", "anchor: Taliban xác nhận thủ lĩnh bị Mỹ tiêu diệt (2016-05-21)"),
+    ("vims_2016/0075.txt", "2016-05-22", "world",
+     "anchor: Obama kết thúc chuyến thăm tại Việt Nam (2016-05-23/2016-05-25)"),
 ])
 def test_corpus_clues(name, value, basis, clue):
     got_value, got_basis, evidence = _corpus(name)
@@ -89,3 +103,37 @@ def test_latest_day_across_new_year():
     # 28/12, 30/12 and 3/1 in one article: the latest is 3 January
     assert pubdate._latest_circular([(12, 28), (1, 3), (12, 30)]) == (1, 3)
     assert pubdate._latest_circular([(5, 20), (5, 21), (5, 8)]) == (5, 21)
+
+
+@pytest.mark.parametrize("after,upcoming", [
+    (" tới nếu tình hình xấu đi.", True), (" tới.", True), (" tới cũng là", True),
+    (" tới hết tháng", False), (" tới ngày 5/5", False), (" tới Hà Nội", False), (" tới thăm", False), (".", False),
+])
+def test_a_day_told_as_coming(after, upcoming):
+    from transforms.timexes import is_upcoming
+    assert is_upcoming(after) is upcoming
+
+
+def test_out_of_office_spans():
+    p = pubdate.gz.Person
+    terms = [p("X", "IRQ", "president", dt.date(1979, 7, 16), dt.date(2003, 4, 9)),
+             p("X", "KWT", "leader", dt.date(1990, 8, 2), dt.date(1991, 4, 20))]
+    assert pubdate._out_of_office(terms) == ((dt.date(2003, 4, 9), dt.date.max),)
+    terms = [p("Y", "RUS", "president", dt.date(2000, 5, 7), dt.date(2008, 5, 7)),
+             p("Y", "RUS", "president", dt.date(2012, 5, 7), None)]
+    assert pubdate._out_of_office(terms) == ((dt.date(2008, 5, 7), dt.date(2012, 5, 7)),)
+
+
+def test_a_spelling_from_russian_names_the_minister():
+    # `Bộ trưởng Quốc phòng Antoni Macherevich` is Macierewicz (in office 2015-11 to 2018-01): his term is the
+    # only clue, and the earliest year of it is taken (the article is of 2016: what limits world dates)
+    value, basis, evidence = _corpus("vims_2016/0024.txt")
+    assert evidence == ("office: Bộ trưởng Quốc phòng Antoni Macierewicz",) and (value, basis) == ("2015", "world")
+
+
+def test_led_by_and_a_group_name_bound_the_year():
+    # `nhóm Al-Qaeda tại Iraq` (the name from October 2004) and `do Abu Musab al-Zarqawi cầm đầu` (led by him,
+    # killed June 2006): 2005 (the day, 28 July, is world knowledge the text does not give)
+    value, basis, evidence = _corpus("vntc_2000s/0062.txt")
+    assert value[:4] == "2005" and basis == "world"
+    assert {"office: Abu Musab al-Zarqawi", "after: Al-Qaeda tại Iraq (2004-10-17)"} <= set(evidence)
