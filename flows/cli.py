@@ -24,22 +24,46 @@ def run(paths: list[str] = typer.Argument(None, help="Files, folders, globs or f
         warehouse: Optional[str] = WAREHOUSE,
         batch_size: Optional[int] = typer.Option(None, help="Articles per task batch."),
         workers: Optional[int] = typer.Option(None, help="Extraction processes (0 = one per core)."),
+        reprocess: bool = typer.Option(False, "--reprocess", help="Code every input again, even those already "
+                                                                   "published unchanged."),
+        task_runner: Optional[str] = typer.Option(None, "--task-runner", help="process or dask [default: settings]."),
+        dask_address: Optional[str] = typer.Option(None, help="Dask scheduler address (task runner dask)."),
         as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON.")) -> None:
     """Run the pipeline once (a real Prefect flow run) and publish into the warehouse."""
     from flows.news_to_events import news_to_events
 
-    summary = news_to_events(paths=paths or None, warehouse=warehouse, batch_size=batch_size, workers=workers)
+    summary = news_to_events(paths=paths or None, warehouse=warehouse, batch_size=batch_size, workers=workers,
+                             reprocess=reprocess, task_runner_kind=task_runner, dask_address=dask_address)
+    _print_summary(summary, as_json)
+
+
+@app.command()
+def reprocess(older: bool = typer.Option(False, "--older", help="Re-extract the published articles coded by an "
+                                                                 "older extraction version."),
+              warehouse: Optional[str] = WAREHOUSE,
+              workers: Optional[int] = typer.Option(None, help="Extraction processes (0 = one per core)."),
+              as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON.")) -> None:
+    """Code published articles again after an upgrade of the coder (`--older`); inputs are not re-read."""
+    from flows.news_to_events import news_to_events
+
+    if not older:
+        raise typer.BadParameter("say what to reprocess: --older (articles coded by an older extraction version); "
+                                 "to code inputs again use `vnevents run PATH --reprocess`")
+    _print_summary(news_to_events(warehouse=warehouse, workers=workers, older=True), as_json)
+
+
+def _print_summary(summary: dict, as_json: bool) -> None:
     if as_json:
         print(json.dumps(summary, indent=1, default=str))
         return
     root = summary["warehouse"]
     print(f"""
 vnevents run {summary['run_id']} ({summary['seconds']} s)
-  inputs        {summary['inputs']}: {summary['articles']} articles, {summary['duplicates']} duplicates, {summary['rejected']} rejected
+  inputs        {summary['inputs']}: {summary['articles']} articles, {summary['duplicates']} duplicates, {summary['rejected']} rejected, {summary['unchanged']} unchanged
   extracted     {summary['events']} events, {summary['mentions']} mentions, {summary['timexes']} time expressions
   validation    {'passed' if summary['validation_success'] else 'FAILED'}; {summary['quarantined_rows']} rows quarantined to `rejects`
                 report: {summary['report_html'] or summary['report_json']}
-  tables        {root}/{{articles,mentions,timexes,events,entities,inputs,rejects,runs}} (Hive-partitioned Parquet)
+  tables        {root}/{{articles,mentions,timexes,events,entities,inputs,rejects,runs}} (Delta Lake, Hive-partitioned)
   catalog       {summary['catalog']}
   query         vnevents query "SELECT event_root_code, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC" -w {root}
                 duckdb {summary['catalog']}""")
@@ -54,16 +78,17 @@ def validate(warehouse: Optional[str] = WAREHOUSE,
     """Re-validate every published table against its expectation suite; exit 1 on any failure."""
     import datetime as dt
 
-    from flows import warehouse as wh
     from flows.settings import load_settings
     from flows.validation import validate as run_validation
+    from flows.warehouse import Warehouse
     from schemas.tables import TABLES
 
-    root = Path(load_settings(warehouse=warehouse).warehouse)
-    if wh.current_snapshot(root) is None:
-        raise typer.BadParameter(f"no published warehouse at {root}", param_hint="--warehouse")
-    tables = {name: wh.read_table(root, name) for name in TABLES}
-    folder = report or root / "reports" / f"validate-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}"
+    wh = Warehouse.open(load_settings(warehouse=warehouse).warehouse, create=False)
+    if wh.delta("runs") is None:
+        raise typer.BadParameter(f"no published warehouse at {wh.display()}", param_hint="--warehouse")
+    tables = {name: wh.read(name) for name in TABLES}
+    stamp = f"validate-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}"
+    folder = report or (Path(wh.uri) / "reports" / stamp if not wh.remote else Path("reports") / stamp)
     result = run_validation(tables, folder)
     for name, t in result.tables.items():
         status = "ok" if t.success else "FAILED"
@@ -78,12 +103,15 @@ def validate(warehouse: Optional[str] = WAREHOUSE,
 def query(sql: str = typer.Argument(..., help="SQL over the catalog views (articles, mentions, timexes, events, "
                                              "inputs, rejects, runs, entities, input_accounting)."),
           warehouse: Optional[str] = WAREHOUSE,
-          fmt: str = typer.Option("table", "--format", help="table, csv or json.")) -> None:
+          fmt: str = typer.Option("table", "--format", help="table, csv or json."),
+          as_of: Optional[str] = typer.Option(None, "--as-of", help="Read the tables as run RUN_ID left them "
+                                                                     "(time travel; see `select run_id from runs`).")
+          ) -> None:
     """Run SQL on the warehouse catalog (DuckDB) and print the result."""
-    from flows import warehouse as wh
     from flows.settings import load_settings
+    from flows.warehouse import Warehouse
 
-    con = wh.connect(load_settings(warehouse=warehouse).warehouse)
+    con = Warehouse.open(load_settings(warehouse=warehouse).warehouse, create=False).connect(as_of=as_of)
     try:
         rel = con.sql(sql)
         if rel is None:
@@ -124,12 +152,12 @@ def serve(warehouse: Optional[str] = WAREHOUSE,
 
 @app.command()
 def catalog(warehouse: Optional[str] = WAREHOUSE) -> None:
-    """Rebuild <warehouse>/catalog.duckdb (one view per table)."""
-    from flows import warehouse as wh
-    from flows.catalog import extra_views
+    """Rebuild <warehouse>/catalog.duckdb (one view per table, at the tables' current versions)."""
     from flows.settings import load_settings
+    from flows.warehouse import Warehouse
 
-    print(wh.build_catalog(load_settings(warehouse=warehouse).warehouse, extra_views()))
+    wh = Warehouse.open(load_settings(warehouse=warehouse).warehouse, create=False)
+    print(wh.build_catalog(versions=wh.versions()))
 
 
 if __name__ == "__main__":

@@ -1,32 +1,29 @@
-"""CPU parallelism for extraction: a process pool beside Prefect's thread task runner.
+"""Where the CPU-bound tasks (cleaning, extraction) run: Prefect task runners chosen by settings.
 
-Prefect tasks (one per batch) run in threads and hand the CPU-bound work to worker processes that
-import only transforms/ and flows/stages.py, so they start fast and need no Prefect API. Workers are
-spawned, not forked: forking a process that runs Prefect's threads and event loop is unsafe.
+    process  Prefect's ProcessPoolTaskRunner on this machine (`workers` processes; 1 = in the flow's
+             thread, no worker process)
+    dask     prefect-dask's DaskTaskRunner on a distributed cluster: `dask_address` of a running
+             scheduler, or a local cluster of `workers` single-threaded worker processes
+
+Stage functions take and return URIs under the warehouse (flows/storage.py), so with the warehouse on
+an object store, Dask workers on other machines need no shared disk.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 
-class CpuPool:
-    def __init__(self, workers: int):
-        self.workers = workers or os.cpu_count() or 1
-        self._pool: ProcessPoolExecutor | None = None
+def task_runner(kind: str, workers: int, dask_address: str | None = None) -> TaskRunner:
+    workers = workers or os.cpu_count() or 1
+    if kind == "dask":
+        from prefect_dask import DaskTaskRunner
 
-    def __enter__(self) -> "CpuPool":
-        if self.workers > 1:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self._pool:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-
-    def run(self, fn, *args):
-        """fn(*args) in a worker process (in this process when there is one worker)."""
-        if self._pool is None:
-            return fn(*args)
-        return self._pool.submit(fn, *args).result()
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                                              "dashboard_address": None})
+    if workers <= 1:
+        return ThreadPoolTaskRunner(max_workers=1)
+    return ProcessPoolTaskRunner(max_workers=workers)

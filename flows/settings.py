@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
@@ -20,13 +21,24 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="VNEVENTS_", extra="ignore")
 
-    warehouse: str = Field("warehouse", description="Warehouse root: a local folder.")
+    warehouse: str = Field("warehouse", description="Warehouse root: a local folder or an object-store URL "
+                                                     "(`s3://bucket/vnevents`).")
     inputs: list[str] = Field(["samples/"], description="Default inputs (files, folders, globs, fsspec URLs) "
                                                        "for `vnevents run` without paths and for scheduled runs.")
     batch_size: int = Field(100, ge=1, description="Articles per task batch.")
     workers: int = Field(0, ge=0, description="Processes for extraction; 0 = one per CPU core, 1 = in-process.")
     max_input_bytes: int = Field(20_000_000, ge=1, description="Inputs larger than this are rejected (too_large).")
-    keep_snapshots: int = Field(3, ge=1, description="Published warehouse snapshots kept for readers and rollback.")
+    retain_runs: int = Field(10, ge=0, description="Time travel: table versions of the last N runs stay readable "
+                                                     "(`vnevents query --as-of RUN_ID`).")
+    retain_days: float = Field(7, ge=0, description="Time travel: data files removed less than this many days ago "
+                                                    "are kept as well.")
+    chunk_size: int = Field(1000, ge=1, description="Inputs per validation chunk: bounds the memory of "
+                                                     "validation and publishing.")
+    task_runner: Literal["process", "dask"] = Field("process", description="Where cleaning and extraction run: "
+                                                    "`process` (worker processes on this machine) or `dask` "
+                                                    "(a distributed cluster).")
+    dask_address: str | None = Field(None, description="`task_runner = dask`: scheduler address "
+                                                       "(`tcp://host:8786`); none starts a local cluster.")
     text_column: str = Field("text", description="Tabular inputs: the article text column.")
     url_column: str = Field("url", description="Tabular inputs: the column that becomes `source_uri`.")
     published_column: str = Field("published", description="Tabular inputs: ISO publication date column.")
