@@ -268,14 +268,18 @@ class Warehouse:
         try:
             with self.lock():
                 versions = self.versions()
+                changed = set()
                 for spec in TABLES.values():
                     if spec.derived or spec.name == "runs":
                         continue
                     v = self._commit(spec, staged.get(spec.name, []), replace.get(spec.name))
                     if v is not None:
                         versions[spec.name] = v
+                        changed.add(spec.name)
                 for spec in (t for t in TABLES.values() if t.derived):
-                    if derive and spec.name in derive:
+                    # recomputed when what it summarizes changed (or never written)
+                    if derive and spec.name in derive and (changed & {"articles", "mentions", "events"}
+                                                           or spec.name not in versions):
                         data = spec.conform(derive[spec.name](self, versions))
                         versions[spec.name] = self._write(spec, data, mode="overwrite")
                 runs_table = self.delta("runs")

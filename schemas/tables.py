@@ -9,7 +9,7 @@ columns freely, rename none without a migration.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pyarrow as pa
 
@@ -394,7 +394,7 @@ INGESTED = Table(
 CLEANED = Table(
     "cleaned", "Staging: one row per input, with its structured article when cleaning accepted it "
     "(clean -> deduplicate -> extract).",
-    _INPUT + tuple(ARTICLES.column(c) for c in _ARTICLE_COLUMNS if c != "article_id"),
+    _INPUT + tuple(replace(ARTICLES.column(c), nullable=True) for c in _ARTICLE_COLUMNS if c != "article_id"),
     replace_key="input_id", partition_by=(),
 )
 
