@@ -240,7 +240,11 @@ class Warehouse:
         return pc.unique(pa.concat_arrays([h.cast(pa.string()) for h in hits])) if hits else pa.array([], pa.string())
 
     def runs(self) -> list[dict]:
-        return sorted(self.read("runs").to_pylist(), key=lambda r: r["started_at"])
+        """The run log in publishing order (the `runs` version that added each row)."""
+        def order(r):
+            return next((tv["version"] for tv in r["table_versions"] or [] if tv["table_name"] == "runs"), -1), \
+                r["started_at"]
+        return sorted(self.read("runs").to_pylist(), key=order)
 
     # --- publishing -------------------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -267,6 +271,7 @@ class Warehouse:
         staged_bytes = storage.size_of([f for files in staged.values() for f in files])
         try:
             with self.lock():
+                self.recover()
                 versions = self.versions()
                 changed = set()
                 for spec in TABLES.values():
@@ -300,6 +305,31 @@ class Warehouse:
             if storage.is_disk_full(err):
                 raise self._disk_full(staged_bytes) from None
             raise
+
+    def recover(self) -> dict[str, int]:
+        """Roll back the commits of a publish that was killed before it recorded its `runs` row: every
+        table goes back (Delta restore, itself one commit) to the version the last recorded run left.
+        Until then the catalog, pinned to those versions, already hides them."""
+        if self.remote:  # no lock on an object store: a running publisher's commits look the same
+            return {}
+        from deltalake import PostCommitHookProperties
+
+        runs = self.runs()
+        recorded = {tv["table_name"]: tv["version"] for tv in (runs[-1]["table_versions"] or [])} if runs else {}
+        rolled = {}
+        for name in TABLES:
+            table = self.delta(name)
+            if table is None or name == "runs":
+                continue
+            target = recorded.get(name)
+            if target is None:
+                if table.get_add_actions(flatten=True).num_rows:
+                    table.delete(post_commithook_properties=PostCommitHookProperties(create_checkpoint=False))
+                    rolled[name] = -1
+            elif table.version() > target:
+                table.restore(target, post_commithook_properties=PostCommitHookProperties(create_checkpoint=False))
+                rolled[name] = target
+        return rolled
 
     def _disk_full(self, needed: int) -> RunFailed:
         free = storage.free_bytes(self.uri)
