@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 from tests.transforms.test_decode import _cp1258
+from tests.conftest import catalog
 
 pytestmark = [pytest.mark.prefect, pytest.mark.corpus, pytest.mark.slow]
 
@@ -70,7 +71,7 @@ def corpus_warehouse(tmp_path_factory, corpus, prefect_server):
 
 def test_every_input_is_accounted_for(corpus_warehouse):
     root, summary = corpus_warehouse
-    con = duckdb.connect(str(root / "catalog.duckdb"), read_only=True)
+    con = catalog(root)
     outcomes = dict(con.sql("select outcome, count(*) from inputs group by 1").fetchall())
     n_broken = len(BROKEN) + len(LEGACY) + 2  # two JSONL rows
     assert summary["inputs"] == 610 + n_broken == sum(outcomes.values())
@@ -86,7 +87,7 @@ def test_every_input_is_accounted_for(corpus_warehouse):
 
 def test_broken_inputs_end_with_their_reasons(corpus_warehouse):
     root, _ = corpus_warehouse
-    con = duckdb.connect(str(root / "catalog.duckdb"), read_only=True)
+    con = catalog(root)
     rows = {uri.rsplit("/", 1)[-1]: (outcome, reason, encoding) for uri, outcome, reason, encoding in con.sql(
         "select source_uri, outcome, reason, encoding from inputs where source_uri like '%/broken/%' "
         "or source_uri like 'https://example.vn/%'").fetchall()}
@@ -104,7 +105,7 @@ def test_broken_inputs_end_with_their_reasons(corpus_warehouse):
 
 def test_bodies_are_clean(corpus_warehouse):
     root, _ = corpus_warehouse
-    con = duckdb.connect(str(root / "catalog.duckdb"), read_only=True)
+    con = catalog(root)
     for (body,) in con.sql("select body from articles").fetchall():
         assert not re.search(r"\S+\.(?:jpe?g|png|gif)\b", body, re.I)
         assert not re.search(r"<[a-zA-Z/][^>]*>|&(?:[a-z]+|#\d+);", body)

@@ -4,11 +4,13 @@ warehouse merges them into the same `entities` table as the single run."""
 import duckdb
 import pytest
 
+from tests.conftest import catalog
+
 pytestmark = [pytest.mark.prefect, pytest.mark.corpus]
 
 
 def _rows(root, sql):
-    con = duckdb.connect(str(root / "catalog.duckdb"), read_only=True)
+    con = catalog(root)
     try:
         return con.sql(sql).fetchall()
     finally:

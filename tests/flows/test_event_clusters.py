@@ -6,6 +6,8 @@ import json
 import duckdb
 import pytest
 
+from tests.conftest import catalog
+
 pytestmark = [pytest.mark.prefect, pytest.mark.corpus]
 
 GDELT_COLUMNS = ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1Name",
@@ -31,7 +33,7 @@ def story(tmp_path_factory, corpus, prefect_server):
                                           "text": p.read_text(encoding="utf-8")}, ensure_ascii=False)
                                for i, p in enumerate(files)), encoding="utf-8")
     news_to_events(paths=[str(feed)], warehouse=str(root / "wh"), workers=1)
-    return duckdb.connect(str(root / "wh" / "catalog.duckdb"), read_only=True), len(files)
+    return catalog(root / "wh"), len(files)
 
 
 def test_same_happening_reported_by_several_articles_is_one_cluster(story):
