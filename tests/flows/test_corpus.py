@@ -9,11 +9,10 @@ import subprocess
 import sys
 import unicodedata
 
-import duckdb
 import pytest
 
-from tests.transforms.test_decode import _cp1258
 from tests.conftest import catalog
+from tests.transforms.test_decode import _cp1258
 
 pytestmark = [pytest.mark.prefect, pytest.mark.corpus, pytest.mark.slow]
 

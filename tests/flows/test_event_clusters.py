@@ -3,7 +3,6 @@ like GDELT's event table."""
 import csv
 import json
 
-import duckdb
 import pytest
 
 from tests.conftest import catalog
