@@ -25,6 +25,7 @@ from prefect.artifacts import (create_link_artifact, create_markdown_artifact,  
                                create_progress_artifact, update_progress_artifact)
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from flows import sources, stages, storage  # noqa: E402
 from flows.errors import RunFailed, VneventsError  # noqa: E402
@@ -126,7 +127,10 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
     columns = {k: getattr(settings, f"{k}_column") for k in ("text", "url", "published", "title", "source")}
     t0 = time.monotonic()
     published = wh.read("articles", ["article_id", "source_uri"])
-    with task_runner(settings.task_runner, settings.workers, settings.dask_address) as runner:
+    # I/O-bound tasks run in threads of the flow process; CPU-bound ones on the configured runner, which
+    # starts its workers only when there is text to clean (a run of unchanged inputs starts none)
+    with task_runner(settings.task_runner, settings.workers, settings.dask_address) as runner, \
+            ThreadPoolTaskRunner(max_workers=4) as io:
         if older:
             uris, clean_uris = [], _older_articles(wh, run_dir, settings.batch_size)
             published = published.slice(0, 0)
@@ -134,13 +138,13 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
             uris = discover_inputs(paths)
             logger.info("run %s: %d input files from %s into %s", run_id, len(uris), paths, wh.display())
             known = None if reprocess else _known_inputs(wh, run_dir)
-            ingested = [runner.submit(ingest, {
+            ingested = [io.submit(ingest, {
                 "uris": b, "out_dir": storage.join(run_dir, "ingest"), "batch": i, "first_order": i * 10**7,
                 "max_bytes": settings.max_input_bytes, "columns": columns, "known_uri": known,
                 "part_rows": settings.batch_size}) for i, b in enumerate(_chunks(uris, settings.batch_size))]
             parts = [p for f in ingested for p in f.result()]
-            cleaned = [runner.submit(clean, {"part": p, "out": p.replace("/ingest/ingest-", "/clean/clean-")})
-                       for p in parts]
+            cleaned = [(runner if _has_text(p) else io).submit(
+                clean, {"part": p, "out": p.replace("/ingest/ingest-", "/clean/clean-")}) for p in parts]
             clean_uris = [f.result() for f in cleaned]
         logger.info("ingest and clean: %d parts (%.1f s)", len(clean_uris), time.monotonic() - t0)
         wh.heartbeat(run_id)
@@ -198,6 +202,12 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
     logger.info("run %s published: %s", run_id, json.dumps({k: summary[k] for k in (
         "inputs", "articles", "duplicates", "rejected", "unchanged", "events", "quarantined_rows")}))
     return summary
+
+
+def _has_text(part: str) -> bool:
+    """Whether an ingested part holds any input to clean (not all unchanged or rejected)."""
+    t = storage.read_parquet(part, ["outcome", "reason"])
+    return any(o is None and r is None for o, r in zip(t["outcome"].to_pylist(), t["reason"].to_pylist()))
 
 
 def _known_inputs(wh: Warehouse, run_dir: str) -> str | None:

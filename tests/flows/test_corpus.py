@@ -9,6 +9,7 @@ import subprocess
 import sys
 import unicodedata
 
+import duckdb
 import pytest
 
 from tests.conftest import catalog
@@ -125,3 +126,28 @@ def test_gold_scorer_runs(corpus_warehouse, shared):
     assert scores["timex_detection"]["f1"] > 0.8
     assert scores["entities"]["f1"] > 0.8
     assert scores["events_dyad"]["f1"] > 0.3
+
+
+def test_gold_scorer_after_a_second_run_reads_only_current_rows(corpus_warehouse, shared, corpus):
+    """A second run that codes some gold articles again replaces their rows (new Delta files, the old ones
+    tombstoned): the scorer's `<table>/**/*.parquet` glob still reads each row once, with the same scores."""
+    from flows.news_to_events import news_to_events
+
+    root, _ = corpus_warehouse
+
+    def score() -> dict:
+        out = subprocess.run([sys.executable, str(shared / "gold" / "score.py"), "--warehouse", str(root), "--gold",
+                              str(shared / "gold" / "dev.jsonl"), "--json"], capture_output=True, text=True,
+                             check=True)
+        return json.loads(out.stdout)
+
+    before = score()
+    docs = [json.loads(line)["doc"] for line in open(shared / "gold" / "dev.jsonl", encoding="utf-8")][:8]
+    again = news_to_events(paths=[str(corpus / d) for d in docs], warehouse=str(root), workers=1, reprocess=True)
+    assert again["articles"] == len(docs)
+    assert score() == before
+    con = catalog(root)
+    for table in ("articles", "timexes", "mentions", "events"):
+        plain = duckdb.sql(f"select count(*) from read_parquet('{root}/{table}/**/*.parquet', "
+                           "hive_partitioning=true, union_by_name=true)").fetchall()
+        assert plain == con.sql(f"select count(*) from {table}").fetchall(), table
