@@ -199,6 +199,7 @@ class Warehouse:
         return [self.path(name, f) if f in current else self.path(HISTORY, name, f) for f in self.files(name, version)]
 
     def dataset(self, name: str, version: int | None = None) -> ds.Dataset | None:
+        """The files of one table version as a pyarrow dataset (partition columns from the Hive folders)."""
         files = self.located(name, version)
         if not files:
             return None
@@ -206,13 +207,8 @@ class Warehouse:
         fs, _ = storage.fs_of(self.uri)
         partitioning = ds.partitioning(pa.schema([spec.arrow_schema().field(c) for c in spec.partition_by]),
                                        flavor="hive")
-        paths = [storage.fs_of(f)[1] for f in files]
-        base = storage.fs_of(self.path(name))[1]
-        if version is not None and any(HISTORY in p for p in paths):
-            return ds.dataset([ds.dataset(p, filesystem=fs, format="parquet", partitioning=partitioning,
-                                          partition_base_dir=base if HISTORY not in p else
-                                          storage.fs_of(self.path(HISTORY, name))[1]) for p in paths])
-        return ds.dataset(paths, filesystem=fs, format="parquet", partitioning=partitioning, partition_base_dir=base)
+        return ds.dataset([storage.fs_of(f)[1] for f in files], filesystem=fs, format="parquet",
+                          partitioning=partitioning)
 
     def read(self, name: str, columns: list[str] | None = None, version: int | None = None) -> pa.Table:
         """A table (partition columns included) as Arrow in its declared layout, or empty with its schema."""
