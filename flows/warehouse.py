@@ -273,7 +273,7 @@ class Warehouse:
                 for spec in TABLES.values():
                     if spec.derived or spec.name == "runs":
                         continue
-                    v = self._commit(spec, staged.get(spec.name, []), replace.get(spec.name))
+                    v = self._commit(spec, staged.get(spec.name, []), replace.get(spec.name), run_row["run_id"])
                     if v is not None:
                         versions[spec.name] = v
                         changed.add(spec.name)
@@ -282,11 +282,11 @@ class Warehouse:
                     if derive and spec.name in derive and (changed & {"articles", "mentions", "events"}
                                                            or spec.name not in versions):
                         data = spec.conform(derive[spec.name](self, versions))
-                        versions[spec.name] = self._write(spec, data, mode="overwrite")
+                        versions[spec.name] = self._write(spec, data, "overwrite", run_row["run_id"])
                 runs_table = self.delta("runs")
                 versions["runs"] = runs_table.version() + 1 if runs_table is not None else 0
                 row = {**run_row, "table_versions": [{"table_name": k, "version": v} for k, v in sorted(versions.items())]}
-                got = self._write(TABLES["runs"], TABLES["runs"].from_rows([row]), mode="append")
+                got = self._write(TABLES["runs"], TABLES["runs"].from_rows([row]), "append", run_row["run_id"])
                 if got != versions["runs"]:  # another writer committed to `runs` in between (object store)
                     versions["runs"] = got
                 self.retire_tombstones()
@@ -303,14 +303,16 @@ class Warehouse:
             raise
 
     def recover(self) -> dict[str, int]:
-        """Roll back the commits of a publish that was killed before it recorded its `runs` row: every
-        table goes back (Delta restore, itself one commit) to the version the last recorded run left.
-        Until then the catalog, pinned to those versions, already hides them."""
+        """Roll back the commits of a publish that was killed before it recorded its `runs` row: a table
+        holding such a commit (tagged with a run id the run log does not know) goes back (Delta restore,
+        itself one commit) to the version the last recorded run left. Until then the catalog, pinned to
+        those versions, already hides them. Commits made by other tools are left alone."""
         if self.remote:  # no lock on an object store: a running publisher's commits look the same
             return {}
         from deltalake import PostCommitHookProperties
 
         runs = self.runs()
+        known = {r["run_id"] for r in runs}
         recorded = {tv["table_name"]: tv["version"] for tv in (runs[-1]["table_versions"] or [])} if runs else {}
         rolled = {}
         for name in TABLES:
@@ -318,6 +320,9 @@ class Warehouse:
             if table is None or name == "runs":
                 continue
             target = recorded.get(name)
+            if not any(h.get("vnevents_run_id") not in (None, *known) for h in table.history()
+                       if h.get("version", -1) > (-1 if target is None else target)):
+                continue
             if target is None:
                 if table.get_add_actions(flatten=True).num_rows:
                     table.delete(post_commithook_properties=PostCommitHookProperties(create_checkpoint=False))
@@ -340,28 +345,30 @@ class Warehouse:
                           schema=spec.arrow_schema())
         return data.scanner(batch_size=4096).to_reader()
 
-    def _commit(self, spec: Table, files: list[str], keys: pa.Array | None) -> int | None:
+    def _commit(self, spec: Table, files: list[str], keys: pa.Array | None, run_id: str) -> int | None:
         """One commit: staged rows appended, or replacing every published row whose key the run brings."""
         current = self.delta(spec.name)
         if not files and (keys is None or len(keys) == 0 or current is None):
             if current is None:  # every table exists, empty, from the first publish on
-                return self._write(spec, spec.empty(), mode="append")
+                return self._write(spec, spec.empty(), "append", run_id)
             return None
         data = self._scan_staged(spec, files) if files else spec.empty()
         replacing = keys is not None and len(keys) > 0 and current is not None and (
             self.remote or len(self.published_keys(spec.name, spec.replace_key, keys)) > 0)
         if not replacing:
-            return self._write(spec, data, mode="append")
+            return self._write(spec, data, "append", run_id)
         quoted = ",".join("'" + str(k).replace("'", "''") + "'" for k in keys.to_pylist())
-        return self._write(spec, data, mode="overwrite", predicate=f"{spec.replace_key} IN ({quoted})")
+        return self._write(spec, data, "overwrite", run_id, predicate=f"{spec.replace_key} IN ({quoted})")
 
-    def _write(self, spec: Table, data, mode: str, predicate: str | None = None) -> int:
+    def _write(self, spec: Table, data, mode: str, run_id: str, predicate: str | None = None) -> int:
+        """One Delta commit, tagged with the run that made it (what `recover` rolls back)."""
         from deltalake import CommitProperties, PostCommitHookProperties, write_deltalake
 
         write_deltalake(self.table_uri(spec.name), data, mode=mode, predicate=predicate,
                         partition_by=list(spec.partition_by) or None, storage_options=self.storage_options,
                         configuration={"delta.checkpointInterval": "1000000000"},
-                        commit_properties=CommitProperties(max_commit_retries=20),
+                        commit_properties=CommitProperties(custom_metadata={"vnevents_run_id": run_id},
+                                                           max_commit_retries=20),
                         post_commithook_properties=PostCommitHookProperties(create_checkpoint=False,
                                                                             cleanup_expired_logs=False))
         return self.delta(spec.name).version()
