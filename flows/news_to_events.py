@@ -18,6 +18,7 @@ from pathlib import Path
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
+import polars as pl  # noqa: E402
 import pyarrow as pa  # noqa: E402
 import pyarrow.compute as pc  # noqa: E402
 from prefect import flow, get_run_logger, task  # noqa: E402
@@ -223,15 +224,14 @@ def _older_articles(wh: Warehouse, run_dir: str, batch_size: int) -> list[str]:
     """Published articles coded by an older extraction version, as cleaned parts to extract again."""
     articles = wh.read("articles", ["input_id", "source_uri", "encoding", "extraction_version", *ARTICLE_FIELDS])
     older = articles.filter(pc.not_equal(articles["extraction_version"], stages.extraction_version()))
-    ledger = wh.read("inputs", ["input_id", "size_bytes", "sha256"])
-    rows = older.join(ledger, "input_id", join_type="left outer").to_pylist()
-    parts = []
-    for i, batch in enumerate(_chunks(rows, batch_size)):
-        for j, r in enumerate(batch):
-            r.update(order=i * batch_size + j, size_bytes=r["size_bytes"] or 0, sha256=r["sha256"] or "0" * 64)
-        parts.append(storage.write_parquet(CLEANED.from_rows(batch),
-                                           storage.join(run_dir, "clean", f"older-{i:05d}.parquet")))
-    return parts
+    ledger = pl.from_arrow(wh.read("inputs", ["input_id", "size_bytes", "sha256"])).unique("input_id")
+    rows = (pl.from_arrow(older).join(ledger, on="input_id", how="left")
+            .with_columns(order=pl.int_range(pl.len(), dtype=pl.Int64), size_bytes=pl.col("size_bytes").fill_null(0),
+                          sha256=pl.col("sha256").fill_null("0" * 64)))
+    return [storage.write_parquet(CLEANED.conform(rows.slice(start, batch_size).with_columns(
+                [pl.lit(None, pl.String).alias(c) for c in ("outcome", "reason", "detail", "stage")])),
+                                  storage.join(run_dir, "clean", f"older-{start // batch_size:05d}.parquet"))
+            for start in range(0, rows.height, batch_size)]
 
 
 def _report_dir(wh: Warehouse, run_id: str) -> str:

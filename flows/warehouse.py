@@ -231,9 +231,9 @@ class Warehouse:
             return pa.array([], pa.string())
         hits = []
         for batch in data.scanner(columns=[column]).to_batches():
-            col = batch.column(0)
-            hits.append(pc.filter(col, pc.is_in(col, value_set=among)))
-        return pc.unique(pa.concat_arrays([h.cast(pa.string()) for h in hits])) if hits else pa.array([], pa.string())
+            col = batch.column(0).cast(pa.string())  # files other writers made may hold string_view
+            hits.append(pc.filter(col, pc.is_in(col, value_set=among.cast(pa.string()))))
+        return pc.unique(pa.concat_arrays(hits)) if hits else pa.array([], pa.string())
 
     def runs(self) -> list[dict]:
         """The run log in publishing order (the `runs` version that added each row)."""
