@@ -46,3 +46,20 @@ def test_validate_with_relative_warehouse(warehouse, monkeypatch):
     monkeypatch.chdir(warehouse.parent)
     result = CliRunner().invoke(app, ["validate", "-w", warehouse.name])
     assert result.exit_code == 0, result.output
+
+
+def test_query_as_of_a_run(warehouse):
+    from flows.warehouse import Warehouse
+
+    [run_id] = [r["run_id"] for r in Warehouse(str(warehouse)).runs()]
+    result = CliRunner().invoke(app, ["query", "select count(*) as n from articles", "-w", str(warehouse),
+                                      "--format", "json", "--as-of", run_id])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == [{"n": 1}]
+    result = CliRunner().invoke(app, ["query", "select 1", "-w", str(warehouse), "--as-of", "no-such-run"])
+    assert result.exit_code != 0
+
+
+def test_reprocess_needs_what(warehouse):
+    result = CliRunner().invoke(app, ["reprocess", "-w", str(warehouse)])
+    assert result.exit_code == 2
