@@ -106,23 +106,26 @@ def news_to_events(paths: list[str] | None = None, warehouse: str | None = None,
     started = dt.datetime.now(dt.timezone.utc)
     run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     run_dir = wh.begin_run(run_id)
+    seen = {"input_bytes": 0}
     try:
-        return _run(wh, settings, run_id, run_dir, started, paths or settings.inputs, reprocess, older)
+        return _run(wh, settings, run_id, run_dir, started, paths or settings.inputs, reprocess, older, seen)
     except VneventsError:
         raise
     except Exception as err:
         if storage.is_disk_full(err):
             free = storage.free_bytes(wh.uri)
-            raise RunFailed(f"disk full under {wh.display()}/.runs/{run_id} while staging the run"
-                            f"{f' ({free / 1e6:.1f} MB free)' if free is not None else ''}: staging needs about "
-                            "three times the size of the inputs; free some space and run again") from None
+            # staging holds the decoded text about three times over (ingest, clean, extract)
+            raise RunFailed(f"disk full under {wh.display()}/.runs/{run_id} while staging the run: it needs about "
+                            f"{3 * seen['input_bytes'] / 1e6:.0f} MB free there"
+                            f"{f', {free / 1e6:.1f} MB are' if free is not None else ''}; free some space and run "
+                            "again (the tables are unchanged)") from None
         raise
     finally:
         wh.end_run(run_id)
 
 
 def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: dt.datetime, paths: list[str],
-         reprocess: bool, older: bool) -> dict:
+         reprocess: bool, older: bool, seen: dict) -> dict:
     logger = get_run_logger()
     ingested_at = started.isoformat()
     columns = {k: getattr(settings, f"{k}_column") for k in ("text", "url", "published", "title", "source")}
@@ -137,6 +140,7 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
             published = published.slice(0, 0)
         else:
             uris = discover_inputs(paths)
+            seen["input_bytes"] = sum(os.path.getsize(u) for u in uris if os.path.isfile(u))
             logger.info("run %s: %d input files from %s into %s", run_id, len(uris), paths, wh.display())
             known = None if reprocess else _known_inputs(wh, run_dir)
             ingested = [io.submit(ingest, {

@@ -229,3 +229,23 @@ def test_run_killed_while_publishing_leaves_every_table_at_its_previous_version(
 def _glob_article_ids(root) -> list:
     return duckdb.sql(f"select article_id from read_parquet('{root}/articles/**/*.parquet', "
                       "hive_partitioning=true)").fetchall()
+
+
+@pytest.mark.prefect
+@pytest.mark.slow
+def test_disk_full_during_a_run_is_one_line_and_leaves_no_staging(tmp_path, prefect_server):
+    from flows.news_to_events import news_to_events
+    from tests.conftest import SAMPLES
+
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)]).returncode:
+        pytest.skip("needs permission to mount a small tmpfs")
+    try:
+        with pytest.raises(RunFailed) as err:
+            news_to_events(paths=[str(SAMPLES)], warehouse=str(mount / "wh"), workers=1)
+        message = str(err.value)
+        assert "\n" not in message and str(mount / "wh") in message and "MB" in message, message
+        assert not any((mount / "wh" / RUNS).iterdir())  # the run's staging is gone, the space is free again
+    finally:
+        subprocess.run(["umount", str(mount)])
