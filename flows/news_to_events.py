@@ -33,7 +33,7 @@ from flows.errors import RunFailed, VneventsError  # noqa: E402
 from flows.parallel import task_runner  # noqa: E402
 from flows.settings import Settings, load_settings  # noqa: E402
 from flows.warehouse import REPORTS, Warehouse  # noqa: E402
-from schemas.tables import ARTICLE_FIELDS, CLEANED, TABLES  # noqa: E402
+from schemas.tables import ARTICLE_FIELDS, CLEANED  # noqa: E402
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)

@@ -453,8 +453,6 @@ class Warehouse:
         """Write <root>/catalog.duckdb: one view per table over the files of `versions` (default: the
         current ones), paths relative to the root, in DuckDB's v1.0 storage format so DuckDB 1.x clients
         (and the BI tools that embed them) open it. Written aside and renamed into place."""
-        import duckdb
-
         if extra_views is None:
             from flows.catalog import extra_views as default_views
             extra_views = default_views()
