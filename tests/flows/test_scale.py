@@ -31,18 +31,23 @@ def s3_server(monkeypatch):
     server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     endpoint = f"http://127.0.0.1:{port}"
-    for _ in range(150):
+    deadline = time.monotonic() + 120
+    while True:
         try:
             httpx.get(endpoint + "/moto-api/")
             break
         except httpx.HTTPError:
+            assert time.monotonic() < deadline, "moto server did not start"
             time.sleep(0.2)
+    import s3fs
+    s3fs.S3FileSystem.clear_instance_cache()  # fsspec caches filesystems, with an earlier test's endpoint
     for key, value in dict(AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test", AWS_DEFAULT_REGION="us-east-1",
                            AWS_REGION="us-east-1", AWS_ENDPOINT_URL=endpoint).items():
         monkeypatch.setenv(key, value)
     import boto3
     boto3.client("s3").create_bucket(Bucket="lake")
     yield "s3://lake/vnevents"
+    s3fs.S3FileSystem.clear_instance_cache()
     server.terminate()
     server.wait()
 
