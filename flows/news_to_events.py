@@ -30,7 +30,7 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from flows import sources, stages, storage  # noqa: E402
 from flows.errors import RunFailed, VneventsError  # noqa: E402
-from flows.parallel import task_runner  # noqa: E402
+from flows.parallel import shared_api, task_runner  # noqa: E402
 from flows.settings import Settings, load_settings  # noqa: E402
 from flows.warehouse import REPORTS, Warehouse  # noqa: E402
 from schemas.tables import ARTICLE_FIELDS, CLEANED  # noqa: E402
@@ -133,7 +133,7 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
     published = wh.read("articles", ["article_id", "source_uri"])
     # I/O-bound tasks run in threads of the flow process; CPU-bound ones on the configured runner, which
     # starts its workers only when there is text to clean (a run of unchanged inputs starts none)
-    with task_runner(settings.task_runner, settings.workers, settings.dask_address) as runner, \
+    with shared_api(), task_runner(settings.task_runner, settings.workers, settings.dask_address) as runner, \
             ThreadPoolTaskRunner(max_workers=4) as io:
         if older:
             uris, clean_uris = [], _older_articles(wh, run_dir, settings.batch_size)

@@ -10,9 +10,30 @@ an object store, Dask workers on other machines need no shared disk.
 """
 from __future__ import annotations
 
+import contextlib
 import os
+from typing import Iterator
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+
+
+@contextlib.contextmanager
+def shared_api() -> Iterator[None]:
+    """Worker processes report to the flow's Prefect API. Without PREFECT_API_URL in their environment,
+    each spawned worker would start a temporary Prefect server of its own (slow, and hundreds of MB)."""
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        url = str(client.api_url).rstrip("/")
+    before = os.environ.get("PREFECT_API_URL")
+    os.environ["PREFECT_API_URL"] = url
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = before
 
 
 def task_runner(kind: str, workers: int, dask_address: str | None = None) -> TaskRunner:

@@ -94,10 +94,13 @@ def test_two_runs_at_once_both_land(tmp_path, prefect_server):
     assert not any((root / ".runs").iterdir())
 
 
-def test_dask_local_cluster_gives_the_same_events_as_the_process_runner(tmp_path, prefect_server):
+def test_dask_local_cluster_gives_the_same_events_as_the_process_runner(tmp_path, prefect_server, monkeypatch):
     from distributed import LocalCluster
+    from prefect.settings import PREFECT_API_URL
 
     from flows.news_to_events import news_to_events
+
+    monkeypatch.setenv("PREFECT_API_URL", PREFECT_API_URL.value())  # the workers report to the test's API
 
     news_to_events(paths=[str(SEED_1), str(SEED_2)], warehouse=str(tmp_path / "process"), workers=2,
                    batch_size=1)
