@@ -146,6 +146,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--save", help="write the predictions to this JSON file")
     ap.add_argument("--diff", help="compare with predictions saved by --save: gold events gained and lost")
+    ap.add_argument("--diff-level", type=int, default=2, help="1 dyad, 2 dyad+root (default), 3 +date")
     args = ap.parse_args()
 
     score = load_scorer()
@@ -158,6 +159,8 @@ def main() -> int:
     if args.save:
         Path(args.save).write_text(json.dumps(pred, ensure_ascii=False), encoding="utf-8")
     if args.diff:
+        global DIFF_LEVEL
+        DIFF_LEVEL = args.diff_level
         _diff(score, gold, json.loads(Path(args.diff).read_text(encoding="utf-8")), pred)
         return 0
 
@@ -221,14 +224,17 @@ def main() -> int:
     return 0
 
 
+DIFF_LEVEL = 2  # --diff compares at dyad+root; --diff-level 1 at the dyad
+
+
 def _diff(score, gold: list[dict], before: dict, after: dict) -> None:
-    """Gold events matched at dyad+root by one prediction set and not the other, and new spurious dyads."""
+    """Gold events matched (at DIFF_LEVEL) by one prediction set and not the other, and new spurious dyads."""
     for g in gold:
         b = scored_form(score, before.get(g["doc"], []))
         a = scored_form(score, after.get(g["doc"], []))
         for e in g["events"]:
-            hit_b = any(score.event_fits(e, x, 2) for x in b)
-            hit_a = any(score.event_fits(e, x, 2) for x in a)
+            hit_b = any(score.event_fits(e, x, DIFF_LEVEL) for x in b)
+            hit_a = any(score.event_fits(e, x, DIFF_LEVEL) for x in a)
             if hit_b != hit_a:
                 print(f"{'GAINED' if hit_a else 'LOST  '} [{g['doc']}] {e.get('source')}->{e.get('target')} "
                       f"{e['root']}: {e.get('evidence')}")

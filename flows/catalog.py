@@ -49,9 +49,63 @@ LEFT JOIN articles a USING (article_id)
 """
 
 
+QUAD_CLASSES = {1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict", 4: "Material conflict"}
+
+
+def _values(rows: list[tuple], columns: str) -> str:
+    """A constant table as SQL, so the catalog file carries it (no path to a data file that may move)."""
+    def literal(v):
+        return "NULL" if v is None else repr(v) if isinstance(v, (int, float)) else "'" + str(v).replace("'", "''") + "'"
+    return "SELECT * FROM (VALUES " + ", ".join("(" + ", ".join(map(literal, r)) + ")" for r in rows) + f") AS t({columns})"
+
+
+def cameo_codes_sql() -> str:
+    """CAMEO codes with their root's name, quad class and Goldstein score (transforms/data/cameo_codes.tsv)."""
+    from transforms.gazetteer import read_tsv
+
+    rows = read_tsv("cameo_codes.tsv")
+    roots = {r["code"]: r["name"] for r in rows if r["code"] == r["root"]}
+    values = _values([(r["code"], r["root"], r["name"], roots[r["root"]], int(r["quad_class"]),
+                       QUAD_CLASSES[int(r["quad_class"])], float(r["goldstein"])) for r in rows],
+                     "code, root, name, root_name, quad_class, quad_class_name, goldstein")
+    # the types of events.quad_class and events.goldstein
+    return (f"SELECT code, root, name, root_name, quad_class::TINYINT AS quad_class, quad_class_name, "
+            f"goldstein::FLOAT AS goldstein FROM ({values})")
+
+
+def countries_sql() -> str:
+    """ISO 3166 countries (transforms/data/countries.tsv) with the English short name an analyst expects
+    (CLDR, via babel: `North Korea`), the ISO name (`Korea, Democratic People's Republic of`) and the
+    Vietnamese name."""
+    from babel import Locale
+
+    from transforms.gazetteer import read_tsv
+
+    english = Locale("en").territories
+    return _values([(r["iso3"], r["iso2"], english.get(r["iso2"], r["name_en"]), r["name_en"], r["name_vi"])
+                    for r in read_tsv("countries.tsv")], "iso3, iso2, name_en, name_iso, name_vi")
+
+
+# events with names instead of codes, for BI tools and the report: the CAMEO code's and root's names, the
+# quad class's name, and the actors' and place's country names
+EVENTS_NAMED = """
+SELECT e.*, c.name AS event_name, c.root_name AS event_root_name, c.quad_class_name,
+       sc.name_en AS source_actor_country_name, tc.name_en AS target_actor_country_name,
+       lc.name_en AS location_country_name
+FROM events e
+LEFT JOIN cameo_codes c ON c.code = e.event_code
+LEFT JOIN countries sc ON sc.iso3 = e.source_actor_country
+LEFT JOIN countries tc ON tc.iso3 = e.target_actor_country
+LEFT JOIN countries lc ON lc.iso3 = e.location_code
+"""
+
+
 def extra_views() -> dict[str, str]:
     return {
         # the accounting in one query: every input ended as an article, a duplicate or a reject
         "input_accounting": "SELECT outcome, reason, count(*) AS inputs FROM inputs GROUP BY ALL ORDER BY inputs DESC",
         "gdelt_events": GDELT_EVENTS,
+        "cameo_codes": cameo_codes_sql(),
+        "countries": countries_sql(),
+        "events_named": EVENTS_NAMED,  # after the views it reads: views are created in this order
     }

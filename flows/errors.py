@@ -24,3 +24,8 @@ class UsageError(VneventsError):
 class RunFailed(VneventsError):
     """The run started and could not finish (disk full, storage unreachable, ...)."""
     exit_code = EXIT_FAILED
+
+
+class DataFailed(VneventsError):
+    """The run finished but its data did not pass: validation failed, or every input was rejected."""
+    exit_code = EXIT_VALIDATION

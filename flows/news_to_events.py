@@ -28,17 +28,32 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
-from flows import sources, stages, storage  # noqa: E402
-from flows.errors import RunFailed, VneventsError  # noqa: E402
+from flows import progress, sources, stages, storage  # noqa: E402
+from flows.errors import RunFailed, UsageError, VneventsError  # noqa: E402
 from flows.parallel import shared_api, task_runner  # noqa: E402
+from flows.report import run_report  # noqa: E402
 from flows.settings import Settings, load_settings  # noqa: E402
 from flows.warehouse import REPORTS, Warehouse  # noqa: E402
-from schemas.tables import ARTICLE_FIELDS, CLEANED  # noqa: E402
+from schemas.tables import ARTICLE_FIELDS, CLEANED, TABLES  # noqa: E402
 
 
-@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def _retry_unless_usage(task, task_run, state) -> bool:
+    """A missing input or a bad setting will not get better by retrying."""
+    try:
+        state.result()
+    except UsageError:
+        return False
+    except Exception:  # noqa: BLE001
+        return True
+    return True
+
+
+@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE, retry_condition_fn=_retry_unless_usage)
 def discover_inputs(paths: list[str]) -> list[str]:
-    return sources.discover(paths)
+    try:
+        return sources.discover(paths)
+    except FileNotFoundError as err:
+        raise UsageError(f"{err}; give an existing file, folder, glob or URL") from None
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -48,8 +63,8 @@ def ingest(uris: list[str], out_dir: str, batch: int, first_order: int, max_byte
 
 
 @task(cache_policy=NO_CACHE)
-def clean(part: str, out: str) -> str:
-    return stages.clean_batch(part, out)
+def clean(part: str, out: str, timeout: float = 0) -> str:
+    return stages.clean_batch(part, out, timeout)
 
 
 @task(cache_policy=NO_CACHE)
@@ -58,8 +73,9 @@ def deduplicate(clean_uris: list[str], published: pa.Table, out: str) -> tuple[s
 
 
 @task(cache_policy=NO_CACHE)
-def extract(source: str, input_ids: list[str] | None, out_dir: str, run_id: str, ingested_at: str) -> dict[str, str]:
-    return stages.extract_batch(source, input_ids, out_dir, run_id, ingested_at)
+def extract(source: str, input_ids: list[str] | None, out_dir: str, run_id: str, ingested_at: str,
+            timeout: float = 0) -> dict[str, str]:
+    return stages.extract_batch(source, input_ids, out_dir, run_id, ingested_at, timeout)
 
 
 @task(cache_policy=NO_CACHE)
@@ -84,9 +100,17 @@ def validate_chunk(validator, chunk: int, clean_uris: list[str], decisions: str,
 @task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def publish(wh: Warehouse, run_row: dict, staged: dict[str, list[str]], keys: dict[str, list[str]],
             settings: Settings) -> dict[str, int]:
-    return wh.publish(run_row, staged, {k: pa.array(v, pa.string()) for k, v in keys.items()},
-                      derive={"entities": stages.derive_entities, "event_clusters": stages.derive_event_clusters},
-                      retain_runs=settings.retain_runs, retain_days=settings.retain_days)
+    def step(name: str) -> None:  # the progress display: one step per table committed, then the catalog
+        if name == "catalog":
+            progress.stage("catalog", total=1, unit="catalogs")
+        else:
+            progress.advance()
+
+    versions = wh.publish(run_row, staged, {k: pa.array(v, pa.string()) for k, v in keys.items()},
+                          derive={"entities": stages.derive_entities, "event_clusters": stages.derive_event_clusters},
+                          retain_runs=settings.retain_runs, retain_days=settings.retain_days, on_step=step)
+    progress.advance()
+    return versions
 
 
 def _chunks(items: list, size: int) -> list[list]:
@@ -96,12 +120,14 @@ def _chunks(items: list, size: int) -> list[list]:
 @flow(name="news_to_events", log_prints=False)
 def news_to_events(paths: list[str] | None = None, warehouse: str | None = None, batch_size: int | None = None,
                    workers: int | None = None, reprocess: bool = False, older: bool = False,
-                   task_runner_kind: str | None = None, dask_address: str | None = None) -> dict:
+                   task_runner_kind: str | None = None, dask_address: str | None = None,
+                   input_timeout: float | None = None) -> dict:
     """Vietnamese news files to validated, published event tables. Defaults come from Settings.
     `reprocess`: code inputs again even when unchanged; `older`: re-extract the published articles coded
     by an older extraction version (no inputs are read)."""
     settings: Settings = load_settings(warehouse=warehouse, batch_size=batch_size, workers=workers,
-                                       task_runner=task_runner_kind, dask_address=dask_address)
+                                       task_runner=task_runner_kind, dask_address=dask_address,
+                                       input_timeout=input_timeout)
     wh = Warehouse.open(settings.warehouse)
     started = dt.datetime.now(dt.timezone.utc)
     run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
@@ -133,36 +159,52 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
     published = wh.read("articles", ["article_id", "source_uri"])
     # I/O-bound tasks run in threads of the flow process; CPU-bound ones on the configured runner, which
     # starts its workers only when there is text to clean (a run of unchanged inputs starts none)
-    with shared_api(), task_runner(settings.task_runner, settings.workers, settings.dask_address) as runner, \
-            ThreadPoolTaskRunner(max_workers=4) as io:
+    timeout = settings.input_timeout
+    with shared_api(), task_runner(settings.task_runner, settings.workers, settings.dask_address,
+                                   isolate=timeout > 0) as runner, ThreadPoolTaskRunner(max_workers=4) as io:
         if older:
             uris, clean_uris = [], _older_articles(wh, run_dir, settings.batch_size)
             published = published.slice(0, 0)
+            progress.stage("ingest", total=len(clean_uris), unit="parts")
+            progress.advance(len(clean_uris))
         else:
             uris = discover_inputs(paths)
             seen["input_bytes"] = sum(os.path.getsize(u) for u in uris if os.path.isfile(u))
             logger.info("run %s: %d input files from %s into %s", run_id, len(uris), paths, wh.display())
+            progress.stage("ingest", total=len(uris), unit="inputs")
             known = None if reprocess else _known_inputs(wh, run_dir)
+            batches = _chunks(uris, settings.batch_size)
             ingested = [io.submit(ingest, {
                 "uris": b, "out_dir": storage.join(run_dir, "ingest"), "batch": i, "first_order": i * 10**7,
                 "max_bytes": settings.max_input_bytes, "columns": columns, "known_uri": known,
-                "part_rows": settings.batch_size}) for i, b in enumerate(_chunks(uris, settings.batch_size))]
-            parts = [p for f in ingested for p in f.result()]
-            cleaned = [(runner if _has_text(p) else io).submit(
-                clean, {"part": p, "out": p.replace("/ingest/ingest-", "/clean/clean-")}) for p in parts]
-            clean_uris = [f.result() for f in cleaned]
+                "part_rows": settings.batch_size}) for i, b in enumerate(batches)]
+            # each batch's parts are cleaned as soon as they are read; the display counts input files
+            cleaned = []
+            for batch, future in zip(batches, ingested):
+                parts = future.result()
+                cleaned.append(([(runner if _has_text(p) else io).submit(
+                    clean, {"part": p, "out": p.replace("/ingest/ingest-", "/clean/clean-"), "timeout": timeout})
+                    for p in parts], len(batch)))
+            clean_uris = []
+            for futures, files in cleaned:
+                clean_uris.extend(f.result() for f in futures)
+                progress.advance(files)
         logger.info("ingest and clean: %d parts (%.1f s)", len(clean_uris), time.monotonic() - t0)
         wh.heartbeat(run_id)
+        progress.stage("deduplicate", total=len(clean_uris), unit="parts")
         decisions, to_extract = deduplicate(clean_uris, published, storage.join(run_dir, "decisions.parquet"))
-        progress = create_progress_artifact(0.0, key="extract-progress", description="Articles extracted")
+        progress.advance(len(clean_uris))
+        artifact = create_progress_artifact(0.0, key="extract-progress", description="Articles extracted")
         futures = {runner.submit(extract, {"source": u, "input_ids": to_extract[u],
                                            "out_dir": storage.join(run_dir, "extract"), "run_id": run_id,
-                                           "ingested_at": ingested_at}): u
+                                           "ingested_at": ingested_at, "timeout": timeout}): u
                    for u in clean_uris if to_extract.get(u)}
+        progress.stage("extract", total=sum(len(to_extract[u]) for u in futures.values()), unit="articles")
         extracted: dict[str, dict[str, str]] = {}
         for done in as_completed(list(futures)):
             extracted[futures[done]] = done.result()
-            update_progress_artifact(progress, 100 * len(extracted) / len(futures))
+            progress.advance(len(to_extract[futures[done]]))
+            update_progress_artifact(artifact, 100 * len(extracted) / len(futures))
             wh.heartbeat(run_id)
             logger.info("extract: %d/%d batches (%.1f s)", len(extracted), len(futures), time.monotonic() - t0)
 
@@ -172,7 +214,9 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
     keys: dict[str, list[str]] = {}
     held = 0
     per_chunk = max(1, settings.chunk_size // settings.batch_size)
-    for n, group in enumerate(_chunks(clean_uris, per_chunk)):
+    groups = _chunks(clean_uris, per_chunk)
+    progress.stage("validate", total=len(groups), unit="chunks")
+    for n, group in enumerate(groups):
         files, chunk_keys, chunk_held = validate_chunk(validator, n, group, decisions,
                                                        [extracted[u] for u in group if u in extracted],
                                                        run_id, ingested_at, storage.join(run_dir, "staged"))
@@ -182,6 +226,7 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
             keys.setdefault(name, []).extend(k)
         held += chunk_held
         wh.heartbeat(run_id)
+        progress.advance()
     report = validator.report()
     if wh.remote and report["json"]:  # copy the report next to the remote tables
         fs, path = storage.fs_of(wh.path(REPORTS, run_id))
@@ -195,15 +240,20 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
                "report_path": f"{REPORTS}/{run_id}" if report["json"] else None,
                "parameters": json.dumps({"paths": paths, "batch_size": settings.batch_size,
                                          "workers": settings.workers, "reprocess": reprocess, "older": older,
-                                         "task_runner": settings.task_runner}),
+                                         "task_runner": settings.task_runner,
+                                         "input_timeout": settings.input_timeout}),
                "pipeline_version": stages.VERSION, "extraction_version": stages.extraction_version(),
                "run_date": started.date().isoformat()}
+    progress.stage("publish", total=sum(1 for t in TABLES.values() if not t.derived and t.name != "runs"),
+                   unit="tables")
     versions = publish(wh, run_row, staged, keys, settings)
+    progress.finish()
     summary = {**{k: v for k, v in run_row.items() if k not in ("started_at", "finished_at", "parameters")},
                "unchanged": counts["unchanged"], "warehouse": wh.display(), "catalog": wh.path("catalog.duckdb"),
                "versions": versions, "report_html": report["html"], "report_json": report["json"],
                "seconds": round((dt.datetime.now(dt.timezone.utc) - started).total_seconds(), 1)}
     _artifacts(summary, report)
+    summary["report_page"] = run_report(wh, summary)  # the analyst's page, linked from the run's artifacts
     logger.info("run %s published: %s", run_id, json.dumps({k: summary[k] for k in (
         "inputs", "articles", "duplicates", "rejected", "unchanged", "events", "quarantined_rows")}))
     return summary
@@ -228,7 +278,8 @@ def _older_articles(wh: Warehouse, run_dir: str, batch_size: int) -> list[str]:
     """Published articles coded by an older extraction version, as cleaned parts to extract again."""
     articles = wh.read("articles", ["input_id", "source_uri", "encoding", "extraction_version", *ARTICLE_FIELDS])
     older = articles.filter(pc.not_equal(articles["extraction_version"], stages.extraction_version()))
-    ledger = pl.from_arrow(wh.read("inputs", ["input_id", "size_bytes", "sha256"])).unique("input_id")
+    ledger = (pl.from_arrow(wh.read("inputs", ["input_id", "size_bytes", "sha256", "origin_uri", "origin_line"]))
+              .unique("input_id").rename({"origin_uri": "origin", "origin_line": "line"}))
     rows = (pl.from_arrow(older).join(ledger, on="input_id", how="left")
             .with_columns(order=pl.int_range(pl.len(), dtype=pl.Int64), size_bytes=pl.col("size_bytes").fill_null(0),
                           sha256=pl.col("sha256").fill_null("0" * 64)))
@@ -282,6 +333,8 @@ def _flow_run_id() -> str | None:
 
 
 def _artifacts(summary: dict, report: dict) -> None:
+    from flows.serve import report_link
+
     rows = "\n".join(f"| {name} | {t['rows']} | {'yes' if t['success'] else 'no'} | "
                      f"{', '.join(f'{k}: {v}' for k, v in t['failures'].items()) or '-'} |"
                      for name, t in report["tables"].items())
@@ -293,5 +346,5 @@ def _artifacts(summary: dict, report: dict) -> None:
         f"quarantined) |\n|---|---|---|---|\n{rows}\n\nFull report: `{summary['report_json']}`; HTML: "
         f"`{summary['report_html']}`\n"))
     if summary["report_html"]:
-        create_link_artifact(key="validation-data-docs", link=Path(summary["report_html"]).resolve().as_uri(),
+        create_link_artifact(key="validation-data-docs", link=report_link(summary["report_html"], summary["warehouse"]),
                              link_text="great-expectations Data Docs", description="Validation report (HTML)")

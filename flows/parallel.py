@@ -1,7 +1,7 @@
 """Where the CPU-bound tasks (cleaning, extraction) run: Prefect task runners chosen by settings.
 
     process  Prefect's ProcessPoolTaskRunner on this machine (`workers` processes; 1 = in the flow's
-             thread, no worker process)
+             thread, no worker process, unless the per-input time limit needs one)
     dask     prefect-dask's DaskTaskRunner on a distributed cluster: `dask_address` of a running
              scheduler, or a local cluster of `workers` single-threaded worker processes
 
@@ -36,7 +36,10 @@ def shared_api() -> Iterator[None]:
             os.environ["PREFECT_API_URL"] = before
 
 
-def task_runner(kind: str, workers: int, dask_address: str | None = None) -> TaskRunner:
+def task_runner(kind: str, workers: int, dask_address: str | None = None, isolate: bool = False) -> TaskRunner:
+    """`isolate`: the process runner uses a worker process even with one worker (the per-input time limit
+    of flows/limits.py needs a process's main thread; Dask runs tasks in worker threads, where it is not
+    enforced)."""
     workers = workers or os.cpu_count() or 1
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
@@ -45,6 +48,6 @@ def task_runner(kind: str, workers: int, dask_address: str | None = None) -> Tas
             return DaskTaskRunner(address=dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
                                               "dashboard_address": None})
-    if workers <= 1:
+    if workers <= 1 and not isolate:
         return ThreadPoolTaskRunner(max_workers=1)
     return ProcessPoolTaskRunner(max_workers=workers)

@@ -133,6 +133,8 @@ class Validator:
         if self.results:
             self.ctx.build_data_docs(site_names=["vnevents"])
         index = self.report_dir / "data_docs" / "index.html"
+        if index.exists():
+            offline_docs(self.report_dir / "data_docs")
         return Report(self.results, str(index) if index.exists() else None, str(json_path))
 
 
@@ -152,3 +154,69 @@ def validate(tables: dict[str, pa.Table], report_dir: str | Path) -> Report:
     report = validator.finish()
     report.tables = chunk  # one chunk: the same counts, with the failing rows' positions
     return report
+
+
+# --- Data Docs without a network --------------------------------------------------------------------------------
+# The pages load jQuery, Bootstrap, bootstrap-table (which draws the index's tables) and Font Awesome from CDNs,
+# so offline the index is blank. These are vendored in flows/data_docs_assets/ (see build_assets.py there).
+ASSETS = Path(__file__).parent / "data_docs_assets"
+VENDORED = {  # CDN URL (without query) -> file under static/vendor/; None: not needed, the tag is dropped
+    "https://code.jquery.com/jquery-3.7.1.min.js": "jquery.min.js",
+    "https://cdnjs.cloudflare.com/ajax/libs/popper.js/1.12.9/umd/popper.min.js": "popper.min.js",
+    "https://maxcdn.bootstrapcdn.com/bootstrap/4.3.1/css/bootstrap.min.css": "bootstrap.min.css",
+    "https://stackpath.bootstrapcdn.com/bootstrap/4.3.1/js/bootstrap.min.js": "bootstrap.min.js",
+    "https://unpkg.com/bootstrap-table@1.19.1/dist/bootstrap-table.min.css": "bootstrap-table.min.css",
+    "https://unpkg.com/bootstrap-table@1.19.1/dist/bootstrap-table.min.js": "bootstrap-table.min.js",
+    "https://unpkg.com/bootstrap-table@1.19.1/dist/extensions/filter-control/bootstrap-table-filter-control.min.js":
+        "bootstrap-table-filter-control.min.js",
+    "https://unpkg.com/bootstrap-table@1.19.0/dist/extensions/filter-control/bootstrap-table-filter-control.css":
+        "bootstrap-table-filter-control.min.css",
+    "https://unpkg.com/bootstrap-table@1.19.0/dist/extensions/filter-control/bootstrap-table-filter-control.min.css":
+        "bootstrap-table-filter-control.min.css",
+    "https://cdnjs.cloudflare.com/ajax/libs/bootstrap-datepicker/1.9.0/css/bootstrap-datepicker.min.css":
+        "bootstrap-datepicker.min.css",
+    "https://cdnjs.cloudflare.com/ajax/libs/bootstrap-datepicker/1.9.0/js/bootstrap-datepicker.min.js":
+        "bootstrap-datepicker.min.js",
+    "https://cdnjs.cloudflare.com/ajax/libs/font-awesome/6.6.0/css/all.min.css": "fontawesome/css/all.min.css",
+    # a dark theme (883 kB) for browsers that prefer dark: the pages stay light offline
+    "https://cdn.jsdelivr.net/npm/@forevolve/bootstrap-dark@1.1.0/dist/css/bootstrap-prefers-dark.css": None,
+}
+VEGA = ("https://cdn.jsdelivr.net/npm/vega@5", "https://cdn.jsdelivr.net/npm/vega-lite@5",
+        "https://cdn.jsdelivr.net/npm/vega-embed@6")  # charts: none of our suites draws one (kept if a page does)
+GX_LOGO = "https://great-expectations-web-assets.s3.us-east-2.amazonaws.com/"
+
+
+def offline_docs(docs_dir: Path) -> None:
+    """Point every page of a Data Docs site at local copies of its scripts, styles and images."""
+    import shutil
+
+    from bs4 import BeautifulSoup
+
+    static = docs_dir / "static"
+    shutil.copytree(ASSETS, static / "vendor", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("*.py", "*.md", "__pycache__"))
+    for css in (static / "styles").glob("*.css"):  # the dark-theme logo
+        text = css.read_text(encoding="utf-8")
+        css.write_text(text.replace(GX_LOGO + "full_logo_dark.png", "../images/logo-long.png"), encoding="utf-8")
+    for page in docs_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        up = os.path.relpath(static, page.parent)
+        charts = "vegaEmbed(" in html
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+            for node in soup.find_all(tag, attrs={attr: True}):
+                url = node[attr].split("?")[0]
+                if url in VENDORED:
+                    if VENDORED[url] is None:
+                        node.decompose()
+                        continue
+                    node[attr] = f"{up}/vendor/{VENDORED[url]}"
+                    for extra in ("integrity", "crossorigin"):
+                        node.attrs.pop(extra, None)
+                elif url in VEGA and not charts:
+                    node.decompose()
+                elif url.startswith(GX_LOGO):
+                    node[attr] = f"{up}/images/{url.rsplit('/', 1)[1]}"
+                elif "://" not in url and "static/" in url:  # great-expectations miscounts the depth of some pages
+                    node[attr] = f"{up}/{url.split('static/', 1)[1]}"
+        page.write_text(str(soup), encoding="utf-8")

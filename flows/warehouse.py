@@ -174,6 +174,9 @@ class Warehouse:
         from deltalake import DeltaTable
 
         uri = self.table_uri(name)
+        if not self.remote and os.path.exists(uri) and not os.path.isdir(uri):  # delta-rs: "Generic error"
+            raise RunFailed(f"{self.display()}/{name} is a file where the Delta table `{name}` belongs; move it "
+                            "out of the warehouse and run again")
         if not DeltaTable.is_deltatable(uri, storage_options=self.storage_options):
             return None
         return DeltaTable(uri, version=version, storage_options=self.storage_options)
@@ -259,11 +262,13 @@ class Warehouse:
 
     def publish(self, run_row: dict, staged: dict[str, list[str]], replace: dict[str, pa.Array],
                 derive: dict[str, Callable[["Warehouse", dict[str, int]], pa.Table]] | None = None,
-                retain_runs: int = 10, retain_days: float = 7.0, extra_views: dict[str, str] | None = None
-                ) -> dict[str, int]:
+                retain_runs: int = 10, retain_days: float = 7.0, extra_views: dict[str, str] | None = None,
+                on_step: Callable[[str], None] | None = None) -> dict[str, int]:
         """Commit one run: each table's staged files (rows whose key is in `replace[table]` are replaced),
         the derived tables recomputed from the new versions, then the `runs` row with every version.
-        Returns the versions."""
+        Returns the versions. `on_step(name)`: called after each data table's commit, and with `catalog`
+        before the catalog is written (the progress display)."""
+        step = on_step or (lambda name: None)
         staged_bytes = storage.size_of([f for files in staged.values() for f in files])
         try:
             with self.lock():
@@ -277,6 +282,7 @@ class Warehouse:
                     if v is not None:
                         versions[spec.name] = v
                         changed.add(spec.name)
+                    step(spec.name)
                 for spec in (t for t in TABLES.values() if t.derived):
                     # recomputed when what it summarizes changed (or never written)
                     if derive and spec.name in derive and (changed & {"articles", "mentions", "events"}
@@ -291,6 +297,7 @@ class Warehouse:
                     versions["runs"] = got
                 self.retire_tombstones()
                 self.retain(retain_runs, retain_days)
+                step("catalog")
                 self.build_catalog(extra_views, versions)
                 return versions
         except OSError as err:

@@ -13,7 +13,11 @@ from dataclasses import dataclass, field, replace
 
 import pyarrow as pa
 
-ISO_VALUE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+# Plausible years: 1800-2199 for time expressions, events and publication years (a value `0000` or `9999`
+# is a bug or hostile input). A publication date given by metadata or a header is held to 1900 - the run
+# date at extraction; one inferred from the text may name an older year.
+YEAR = r"(?:1[89]|2[01])\d\d"
+ISO_VALUE = rf"^{YEAR}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
 HEX16 = r"^[0-9a-f]{16}$"
 PRECISIONS = ("day", "month", "year")
 ENTITY_TYPES = ("PER", "GPE", "IGO", "ORG", "LOC")
@@ -93,7 +97,7 @@ EXTRACTION_VERSION = Column("extraction_version", pa.string(), "Version of the e
 
 _PUBLISHED_YEAR = Column("published_year", pa.string(),
                          "Partition: the article's publication year, or `unknown`.", nullable=False,
-                         regex=r"^(?:\d{4}|unknown)$")
+                         regex=rf"^(?:{YEAR}|unknown)$")
 
 ARTICLES = Table(
     "articles", "One row per distinct article (deduplicated by content).",
@@ -138,6 +142,10 @@ ARTICLES = Table(
         Column("sentence_count", pa.int32(), "Sentences in `text`.", nullable=False, min=0),
         Column("char_count", pa.int32(), "Characters in `text`.", nullable=False, min=1),
         Column("vietnamese_share", pa.float32(), "Share of words that read as Vietnamese.", min=0, max=1),
+        Column("flags", pa.list_(pa.string()), "What was off about the input, the article kept: `lossy` (bytes that "
+               "are not text in the detected encoding were replaced by U+FFFD), `published_unparsed` (the metadata "
+               "publication date does not parse), `published_implausible` (a given publication date before 1900 or "
+               "after the run date plus a day); the date is then inferred as if none was given."),
         Column("ingested_at", pa.timestamp("us", tz="UTC"), "When the run read the input.", nullable=False),
         Column("pipeline_version", pa.string(), "vnevents version that produced the row.", nullable=False),
         EXTRACTION_VERSION,
@@ -232,7 +240,7 @@ EVENTS = Table(
         Column("cluster_id", pa.string(), "The happening it reports: shared by events with the same dyad, root and "
                "date in any article (see `event_clusters`).", nullable=False, regex=HEX16),
         Column("event_year", pa.int32(), "Partition: year of `event_date`; null when undated (folder "
-               "`event_year=__HIVE_DEFAULT_PARTITION__`).", min=1, max=9999),
+               "`event_year=__HIVE_DEFAULT_PARTITION__`).", min=1800, max=2199),
         Column("event_month", pa.int32(), "Partition: month of `event_date` (1-12); null when undated.", min=1,
                max=12),
         *_run_columns(),
@@ -254,7 +262,12 @@ INPUTS = Table(
                values=("article", "duplicate", "rejected", "unchanged")),
         Column("article_id", pa.string(), "The article it became, or duplicates."),
         Column("reason", pa.string(), "Why it was rejected (empty, binary, undecodable, too_large, "
-               "not_vietnamese, unreadable, failed_validation), or `duplicate`."),
+               "not_vietnamese, unsupported_type, unreadable, missing, not_a_file, malformed, timeout, "
+               "failed_validation, ...), or `duplicate`."),
+        Column("origin_uri", pa.string(), "The file it was read from, as given (for a table's row, the table; "
+               "`source_uri` is then the row's `url`)."),
+        Column("origin_line", pa.int64(), "A table's row: its line in the file (JSONL, CSV) or its row number "
+               "(Parquet), from 1; null for a whole file.", min=1),
         Column("ingested_at", pa.timestamp("us", tz="UTC"), "When the run read it.", nullable=False),
         EXTRACTION_VERSION,
         Column("ingest_date", pa.string(), "Partition: UTC date of ingestion.", nullable=False,
@@ -276,8 +289,8 @@ REJECTS = Table(
         Column("detail", pa.string(), "Human-readable detail (the failed expectation for validation rejects)."),
         Column("table_name", pa.string(), "For validation rejects: the table the row was meant for."),
         Column("row_json", pa.string(), "For validation rejects: the quarantined row, as JSON."),
-        Column("replay", pa.string(), "Command that re-runs this input (`vnevents run <source_uri>`).",
-               nullable=False),
+        Column("replay", pa.string(), "Shell command that re-runs this input, every argument quoted "
+               "(`vnevents run <file>`; `shlex.split` gives the argument list).", nullable=False),
         Column("rejected_at", pa.timestamp("us", tz="UTC"), "When.", nullable=False),
         Column("reject_date", pa.string(), "Partition: UTC date.", nullable=False, regex=r"^\d{4}-\d{2}-\d{2}$"),
         *_run_columns(),
@@ -374,10 +387,12 @@ _INPUT = (
     Column("reason", pa.string(), "Why it was rejected."),
     Column("detail", pa.string(), "Reject detail."),
     Column("stage", pa.string(), "Stage that rejected it."),
+    Column("origin", pa.string(), "See `inputs.origin_uri`."),
+    Column("line", pa.int64(), "See `inputs.origin_line`."),
 )
 _ARTICLE_COLUMNS = ("article_id", "source", "title", "lead", "body", "text", "segments", "headings", "captions",
                     "byline", "byline_author", "byline_agencies", "byline_date", "related", "images", "header",
-                    "published_metadata", "vietnamese_share")
+                    "published_metadata", "vietnamese_share", "flags")
 
 INGESTED = Table(
     "ingested", "Staging: one row per input read and decoded (ingest -> clean).",

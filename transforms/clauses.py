@@ -266,7 +266,8 @@ def is_modifier(p: Parse, k: int) -> bool:
     j = k
     while j > 0 and p.tokens[j - 1].tag == ACTOR and _same_actor(p.tokens[j - 1].actor, p.tokens[k].actor):
         j -= 1  # `Tổng thống Nga Vladimir Putin`: look before the whole name
-    return _cue_ending_at(p, "modifier_heads", p.tokens[j].syl[0]) is not None
+    # the head must be whole words, and no trigger (`cảnh báo Jordan` is no `báo`, a newspaper)
+    return j > 0 and p.tokens[j - 1].tag not in (TRIGGER, ACTOR) and cue_ends_at(p, "modifier_heads", j - 1) is not None
 
 
 def preposition_before(p: Parse, k: int) -> tuple[str, str] | None:

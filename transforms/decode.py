@@ -86,6 +86,17 @@ def _binary(text: str) -> bool:
     return controls > 0.01 * max(1, len(text[:20000]))
 
 
+def mostly_utf8(data: bytes) -> bool:
+    """Whether bytes are UTF-8 with a few bad bytes: at least 95% of the non-ASCII bytes form valid UTF-8
+    sequences. Legacy 8-bit Vietnamese (TCVN3, VNI, VISCII, Windows-1258) has nearly none: its accented
+    letters are lone high bytes."""
+    valid = len(data.decode("utf-8", errors="ignore").encode("utf-8"))  # bytes of the valid sequences
+    bad = len(data) - valid
+    non_ascii = len(data.translate(None, bytes(range(128))))
+    non_ascii_valid = non_ascii - bad
+    return non_ascii_valid > 0 and bad <= 0.05 * (bad + non_ascii_valid)
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode raw bytes; raises DecodeError('empty' | 'binary' | 'undecodable', detail)."""
     if not data.strip():
@@ -105,6 +116,8 @@ def decode_bytes(data: bytes) -> Decoded:
         if err.start >= len(data) - 3:  # cut inside the last character: keep the rest
             return _checked(Decoded(data[: err.start].decode("utf-8"), "utf-8", lossy=True))
         utf8_errors = data.decode("utf-8", errors="replace").count("\ufffd")
+    if mostly_utf8(data):  # a few bad bytes in UTF-8 text: replaced, never a reason to read it as VNI
+        return _checked(Decoded(data.decode("utf-8", errors="replace"), "utf-8", lossy=True))
     if b"\x00" in data[:4000]:
         raise DecodeError("binary", "NUL bytes in a non-UTF-16 file")
     # Not UTF-8: rank legacy encodings by how Vietnamese the result reads.

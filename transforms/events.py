@@ -34,6 +34,8 @@ _VIOLENT = {"18", "19", "20"}
 _SYMMETRIC = {"04", "05", "06"}
 # a pledge turns a cooperative root into root 03 with its sub-code
 _PLEDGE_CODE = {"05": "032", "06": "031", "07": "033", "08": "035"}
+# said with `sẽ` (`tuyên bố sẽ hợp tác`), these are pledges; a scheduled drill, signing or purchase stays planned
+_PLEDGED_BY_SE = {"050", "051", "060", "070", "071", "072", "073", "080", "085", "087"}
 
 
 @dataclass(frozen=True)
@@ -270,15 +272,17 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
         if c.match("both_sides", words, i) is not None and context.dyad:
             return list(context.dyad)
         if c.match("reference_subjects", words, i) is not None:
-            if clause.kind == "embed":  # `Kim Jong-un tuyên bố ông sẵn sàng …`: the speaker
-                speaker = _inherited_subject(p, p.clause_at[t], context, carry=False)
-                if speaker:
-                    return speaker
-            return list(context.subject)
+            # the subject named earlier in the sentence (`Kim Jong-un tuyên bố ông sẵn sàng …`, `Hàn Quốc …,
+            # nên nếu nước này bị tấn công`), else in the sentences before
+            earlier = _inherited_subject(p, p.clause_at[t], context, carry=False)
+            return earlier or list(context.subject)
     # a dropped subject (`Đồng thời kêu gọi …`): something stands before the trigger, and no noun
     lead = [p.tokens[k] for k in range(clause.first, t)]
-    carry = bool(lead) and not any(tok.tag in ("N", "Np", "P", "Nc", "M", cl.ACTOR) for tok in lead)
-    return _inherited_subject(p, p.clause_at[t], context, carry)
+    nominal_lead = any(tok.tag in ("N", "Np", "P", "Nc", "M", cl.ACTOR) for tok in lead)
+    opening = next((tok for tok in lead if tok.tag not in ("R", "CH")), None)
+    if clause.kind == "embed" and opening is not None and opening.tag in ("N", "Np", "Nc", "M", "P"):
+        return []  # `… cho biết vật thể phóng ra …`: the reported clause has a subject of its own, no actor
+    return _inherited_subject(p, p.clause_at[t], context, carry=bool(lead) and not nominal_lead)
 
 
 def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
@@ -299,13 +303,17 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
         if tok.text == ",":
             past_comma = True
             continue
-        if tok.tag == cl.TRIGGER and root not in _THROUGH_ROOTS and not _nominal(p, k):
+        if tok.tag == cl.TRIGGER and root not in _THROUGH_ROOTS and not _nominal(p, k) and not _relative(p, k):
             break  # the actors after another predicate are its own
         if tok.tag != cl.ACTOR or k in exclude or tok.actor is None or not _place_code(tok.actor):
             continue
+        if _place_code(tok.actor) in {_place_code(p.tokens[j].actor) for j in exclude}:
+            continue  # `cấm các ngân hàng Mỹ mua …` said of the US: its own, not its target
         prep = cl.preposition_before(p, k)
         if (past_comma or marked_only) and (not prep or prep[0] != "target"):
             continue
+        if prep and prep[1] in _AGAINST and root < "10":
+            continue  # `hậu thuẫn … trong cuộc chiến chống IS`: aid is not given to whom it is used against
         if prep and prep[0] == "locative" and root not in _VIOLENT and trig.target != "place":
             continue
         if trig.target == "none" and not (prep and prep[1] in hostile or any(
@@ -313,6 +321,8 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
             continue  # a drill or a deployment has a target only when one is named as such
         if trig.target == "marked" and not prep:
             continue
+        if root in _ADDRESSED and cl.is_modifier(p, k) and not prep:
+            continue  # `cảnh báo kinh tế Ấn Độ sẽ …`: a warning about, not to, India
         if cl.is_modifier(p, k):  # `cách tiếp cận khủng hoảng Ukraine của Tổng thống Mỹ`: the possessor
             k = _possessor_after(p, k, last) or k
         listed = _generic_list(p, t, k)
@@ -340,9 +350,14 @@ def _generic_list(p: cl.Parse, t: int, k: int) -> list[int]:
 
 def _placed_into(p: cl.Parse, t: int) -> bool:
     """The trigger is where an actor is put: `xếp X vào danh sách đen`, `đưa X vào lệnh trừng phạt`."""
-    if t < 3 or p.tokens[t - 1].low not in ("vào", "lên") or p.tokens[t - 2].tag != cl.ACTOR:
+    j = t - 1
+    while j > 0 and p.tokens[j].text in ('"', "“", "”", "'"):
+        j -= 1  # `vào "danh sách đen"`
+    if j > 0 and p.tokens[j].low in ("danh sách", "danh sách đen", "diện"):
+        j -= 1  # `đưa 11 quan chức Myanmar vào danh sách trừng phạt`
+    if j < 2 or p.tokens[j].low not in ("vào", "lên") or p.tokens[j - 1].tag != cl.ACTOR:
         return False
-    verb = cl.phrase_start(p, t - 2) - 1
+    verb = cl.phrase_start(p, j - 1) - 1
     return verb >= 0 and cl.cue_ends_at(p, "placing_verbs", verb) is not None
 
 
@@ -371,7 +386,21 @@ def _possessor_after(p: cl.Parse, k: int, last: int) -> int | None:
 
 # threats, appeals, demands and pledges: their target may be the object of the act they name
 # (`đe dọa tấn công Hàn Quốc`, `cam kết hỗ trợ Ấn Độ`)
+_AGAINST = {"chống", "chống lại", "nhằm vào", "nhắm vào", "nhằm chống lại"}
 _THROUGH_ROOTS = {"13", "02", "10", "03"}
+
+
+def _refers_back(p: cl.Parse, t: int) -> bool:
+    """`cam kết này`, `vụ tấn công đó`: a trigger used as a noun that points back to an event already told."""
+    return t + 1 < len(p.tokens) and p.cue_at("anaphoric", p.tokens[t + 1].syl[0]) == p.tokens[t + 1].syl[1] \
+        and p.tokens[t + 1].low != "trên"  # (`trên` is also `on`)
+
+
+def _relative(p: cl.Parse, t: int) -> bool:
+    """Trigger t modifies the noun before it, itself the object of an earlier trigger (`tấn công lực lượng
+    ủng hộ chính phủ`): a relative clause, no event of its own."""
+    return t >= 2 and p.tokens[t - 1].tag == "N" and p.tokens[t - 2].tag == cl.TRIGGER \
+        and p.clause_at[t - 2] == p.clause_at[t]
 
 
 def _nominal(p: cl.Parse, t: int) -> bool:
@@ -383,17 +412,22 @@ def _nominal(p: cl.Parse, t: int) -> bool:
         code = p.triggers[p.tokens[prev].trigger][2].code
         if code != "?" and code[:2] not in cues()["complement_roots"]:
             return True  # (a verb framed by its object, `gửi trợ giúp`, is a light verb)
+    k = t + 1
+    while k < len(p.tokens) and p.tokens[k].tag in ("A", "M"):
+        k += 1
+    if k + 1 < len(p.tokens) and p.tokens[k].low == "của" and p.tokens[k + 1].tag == cl.ACTOR:
+        # `tên lửa phóng thử của Triều Tiên`, `áp dụng lệnh trừng phạt của Liên Hợp Quốc`: its agent follows
+        return True
+    if prev is not None and prev == t - 1 and p.tokens[prev].tag == "E" and p.cue_at(
+            "purpose", p.tokens[prev].syl[0]) is None:
+        return True  # `với cáo buộc hỗ trợ …`: the object of a preposition
     syllable = p.tokens[t].syl[0]
     if p.cue_at("nominalizers", syllable) is not None:
         start = t  # the pattern opens with its nominalizer: `cuộc gặp`, `vụ thử hạt nhân`
     else:
         start = cl.cue_ends_at(p, "nominalizers", t - 1) if t else None
     if start is None:
-        # `tên lửa phóng thử của Triều Tiên`, `chuyến bay hỗ trợ đầu tiên của Mỹ`: followed by its agent
-        k = t + 1
-        while k < len(p.tokens) and p.tokens[k].tag in ("A", "M"):
-            k += 1
-        return k + 1 < len(p.tokens) and p.tokens[k].low == "của" and p.tokens[k + 1].tag == cl.ACTOR
+        return False
     j = start - 1
     while j >= 0 and (p.tokens[j].tag in ("L", "M", "A") or p.tokens[j].low in ("thêm", "nhiều", "hàng loạt")):
         j -= 1  # `tiến hành thêm nhiều vụ không kích`
@@ -420,12 +454,28 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool) -> tuple
         prep = cl.preposition_before(p, k)
         if prep and prep[0] == "agent" and not sources and not past_comma:
             sources = _group(p, k)
-        elif not targets and (prep and prep[0] == "target" or not prep and k - t <= 3 and not past_comma):
-            targets = _group(p, k)  # (`…, đã tới Ấn Độ`: past a comma only a marked target)
+        elif not targets and (prep and prep[0] == "target" or not prep and not past_comma and all(
+                p.tokens[j].tag in ("N", "Nc", "Nu", "M", "L", "A", "Np") for j in range(t + 1, k))):
+            # the noun's object (`trục xuất 10 quan chức ngoại giao Nga`), or a marked actor; past a comma
+            # only a marked one (`…, đã tới Ấn Độ`)
+            targets = _group(p, k)
     agents = _mentions(p, sources)
-    if not agents and (clause.kind == "fronted" or _owned_noun(p, t) or mutual and targets):
+    if not agents and _pronoun_agent(p, t):
+        agents = list(context.subject)  # `các cuộc đàm phán của họ với Tehran`
+    during = clause.kind == "fronted" and p.cue_at("during", p.tokens[clause.first].syl[0]) is not None
+    if not agents and (during or _owned_noun(p, t) or mutual and targets):
         agents = _subject(p, t, context)
     return agents, _mentions(p, targets)
+
+
+def _pronoun_agent(p: cl.Parse, t: int) -> bool:
+    """`của` + a word that refers back (`của họ`, `của nước này`) follows the noun."""
+    clause = p.clause_of(t)
+    for k in range(t + 1, min(clause.last, t + 4)):
+        if p.tokens[k].low == "của":
+            start = p.tokens[k].syl[1]
+            return cues().match("reference_subjects", p.syllables, start) is not None
+    return False
 
 
 def _owned_noun(p: cl.Parse, t: int) -> bool:
@@ -496,6 +546,8 @@ def _modality(p: cl.Parse, t: int) -> str:
         return "hypothetical"
     if _cue_in(before, "planned"):
         return "planned"
+    if clause.kind == "adjunct" and p.cue_at("purpose", p.tokens[clause.first].syl[0]) is not None:
+        return "planned"  # `… để tấn công thủ đô`: an aim, not a deed
     return "asserted"
 
 
@@ -513,12 +565,14 @@ def _framed_code(p: cl.Parse, t: int, trig: Trigger, targets: list[Mention]) -> 
         words = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[passive[0]].syl[0]] + words
     target_tokens = [k for k in range(t + 1, len(p.tokens)) if p.tokens[k].actor in targets]
     prep = cl.preposition_before(p, target_tokens[0]) if target_tokens else None
-    before_target = p.syllables[start:p.tokens[target_tokens[0]].syl[0]] if target_tokens else []
+    # the words that place the target, to the end of the clause (`đến Crimea và khu vực giáp biên giới Ukraine`)
+    clause = p.clause_of(t)
+    around_target = p.syllables[start:p.tokens[clause.last - 1].syl[1]][:25] if target_tokens else []
     for frame in options:
         if frame.objects and not any(_contains(words, cue) for cue in frame.objects):
             continue
         if frame.prepositions and not (prep and prep[1] in frame.prepositions or any(
-                _contains(before_target, tuple(w.split())) for w in frame.prepositions)):
+                _contains(around_target, tuple(w.split())) for w in frame.prepositions)):
             continue
         return frame.code
     return trig.code if trig.code != "?" else "-"
@@ -529,8 +583,8 @@ def _object_head(p: cl.Parse, t: int) -> list[str]:
     classifiers (`thêm hàng chục nghìn binh sĩ` -> `binh sĩ …`), up to its end (a preposition, an actor, a
     comma; five syllables at most): frames read the object's head, not any noun nearby (`triển khai kế hoạch phòng thủ tên lửa`)."""
     k = t + 1
-    while k < len(p.tokens) and (p.tokens[k].tag in ("L", "M", "Nc", "Nu", "A", "R")
-                                 or p.tokens[k].low in ("thêm", "hàng", "chục", "trăm", "nghìn", "ngàn", "vạn")):
+    while k < len(p.tokens) and (p.tokens[k].tag in ("L", "M", "Nc", "A", "R") or p.tokens[k].low in (
+            "thêm", "hàng", "chục", "trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ")):
         k += 1
     if k >= len(p.tokens):
         return []
@@ -608,6 +662,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             continue  # `đạt được thỏa thuận để hợp tác`: the purpose of the event before, not another
         if root == "03" and _pledges_next(p, t, found, token_of, n):
             continue  # `cam kết hỗ trợ Ấn Độ`: the pledge is coded on the act pledged (root 03)
+        if _appealed_for(p, t, found, token_of, n) or _relative(p, t) or _refers_back(p, t):
+            continue  # `kêu gọi tiến hành một cuộc hội đàm`: what is asked for has not happened
         pairs = _pairs(p, t, trig, root, context)
         if not pairs:
             continue
@@ -619,7 +675,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         before_words = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
         if root in _PLEDGE_CODE and modality in ("planned", "asserted") and (
                 _cue_in(before_words, "pledge") or clause.kind == "embed" and "sẽ" in before_words
-                and not code.startswith("061")):
+                and code[:3] in _PLEDGED_BY_SE):
             # `cam kết viện trợ`, `tuyên bố sẽ hợp tác`: a pledge (root 03), which happened
             code, modality = _PLEDGE_CODE[root], "asserted"
         elif root in _PLEDGE_CODE and modality == "negated" and _cue_in(before_words, "pledge"):
@@ -652,6 +708,27 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
     return out, p
 
 
+# appeals, proposals, demands and refusals (and bans, event_cues.json `unrealizing`): what they name has not
+# happened (`kêu gọi tiến hành hội đàm`,
+# `cấm các ngân hàng Mỹ mua trái phiếu`)
+_UNREALIZED = {"02", "03", "10", "12"}
+
+
+def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:
+    """Trigger t is what an earlier appeal, proposal, demand, refusal or ban of its clause names (a pledged
+    act is coded, as root 03, in the pledge's place)."""
+    clause = p.clause_at[t]
+    return any(p.clause_at[k] == clause and k < t and (
+        p.triggers[m][2].code[:2] in _UNREALIZED and not (p.triggers[m][2].code[:2] == "03" and _is_pledge(p, k))
+        or cl.cue_ends_at(p, "unrealizing", k) is not None) for m, k in token_of.items() if m < n)
+
+
+def _is_pledge(p: cl.Parse, k: int) -> bool:
+    """Trigger k is a pledge word (`cam kết`, `sẵn sàng`): what it names is planned, and coded (root 03
+    where it is cooperation) in its place."""
+    return cl.cue_ends_at(p, "pledge", k) is not None
+
+
 def _pledges_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:
     nxt = token_of.get(n + 1)
     if nxt is None or p.clause_at[nxt] != p.clause_at[t]:
@@ -678,7 +755,12 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         sources = _subject(p, t, context)
         return _mutual(sources) if len(sources) > 1 and p.tokens[t].pos == "R" else []
     passive = _passive(p, t)
-    if _nominal(p, t):
+    if _placed_into(p, t) and _fronted_object(p, t, []):
+        # `Mỹ và Israel đã xếp Hezbollah vào danh sách …`: the clause subject puts the actor before the trigger
+        own = _clause_subject(p, p.clause_at[t], context)
+        sources = _mentions(p, own) if own else []
+        targets = _fronted_object(p, t, sources)
+    elif _nominal(p, t):
         sources, targets = _nominal_roles(p, t, context, trig.target == "mutual")
         if not targets and len(sources) > 1 and trig.target == "mutual":
             return _mutual(sources)  # `cuộc gặp của ông Trump và các lãnh đạo EU`
@@ -687,16 +769,11 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         sources = _mentions(p, _group(p, agents[-1])) if agents else []
         if not sources and root in _VIOLENT and context.group:
             sources = [context.group]  # `đại sứ … bị bắt cóc` in a story about an armed group
-        elif not sources and p.clause_of(t).kind == "embed":
+        elif not sources and p.clause_of(t).kind == "embed" and _announced(p, t):
             # `Séc thông báo 18 nhà ngoại giao Nga sẽ bị trục xuất`: who announces it does it
             sources = _inherited_subject(p, p.clause_at[t], context, carry=False)
         recipient = _object(p, t, trig, root, set(), marked_only=True)
         targets = recipient or _subject(p, marker, context)  # `dự thảo … đã được Mỹ gửi đến 4 quốc gia`
-    elif _placed_into(p, t) and _fronted_object(p, t, []):
-        # `Mỹ và Israel đã xếp Hezbollah vào danh sách …`: the clause subject puts the actor before the trigger
-        own = _clause_subject(p, p.clause_at[t], context)
-        sources = _mentions(p, own) if own else []
-        targets = _fronted_object(p, t, sources)
     else:
         sources = _subject(p, t, context)
         exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
@@ -730,13 +807,15 @@ def _unknown_attacker(p: cl.Parse, t: int, trig: Trigger, context: Context, pass
     story ([group]), someone unknown ([]: source null), or no event at all (None: a practice shot, a plot,
     `việc tấn công` as a topic). Unknown only for `bị` passives, `vụ`/`cuộc` nouns and unnamed attackers
     as subject (`Một kẻ đánh bom liều chết đã tấn công …`)."""
-    group = next((tok.actor for tok in p.tokens if tok.tag == cl.ACTOR and tok.actor is not None
-                  and tok.actor.entity_type == "ORG" and _actor(tok.actor)), None) or context.group
+    named = next((tok.actor for tok in p.tokens if tok.tag == cl.ACTOR and tok.actor is not None
+                  and tok.actor.entity_type == "ORG" and _actor(tok.actor)), None)
     clause = p.clause_of(t)
     lead = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
-    nominal = _nominal(p, t) and not _owned_noun(p, t)
-    if not (passive or nominal or _cue_in(lead, "unnamed_attackers")):
+    if _cue_in(lead, "unnamed_attackers"):  # `Một kẻ đánh bom liều chết …`: unknown, unless the sentence says
+        return [named] if named else []
+    if not (passive or _nominal(p, t) and not _owned_noun(p, t)):
         return None
+    group = named or context.group  # `bị bắt cóc`, `vụ tấn công` in a story about an armed group
     return [group] if group else []
 
 
@@ -752,7 +831,19 @@ def _places(p: cl.Parse, t: int) -> list[Mention]:
     return []
 
 
+def _announced(p: cl.Parse, t: int) -> bool:
+    """The trigger's clause reports what its speaker announced or decided (`Séc thông báo …`)."""
+    c = p.clause_at[t]
+    start = p.tokens[p.clauses[c - 1].first].syl[0] if c else 0
+    return _cue_in(p.syllables[start:p.tokens[p.clauses[c].first].syl[0]], "announce")
+
+
+_MAX_MUTUAL = 4  # more parties than this is a multilateral act, not so many bilateral ones
+
+
 def _mutual(group: list[Mention]) -> list[tuple]:
+    if len({_place_code(m) for m in group}) > _MAX_MUTUAL:
+        return []  # `thỏa thuận 6 bên (gồm Mỹ, Hàn Quốc, …)`
     return _distinct_pairs([(a, b) for i, a in enumerate(group) for b in group[i + 1:]])
 
 
@@ -779,6 +870,7 @@ def _objectless(p: cl.Parse, t: int) -> bool:
     return not any(p.tokens[k].tag in ("N", "Np", "Nc", "P", "M") for k in range(t + 1, clause.last))
 
 
+_ADDRESSED = {"02", "03", "10", "13"}  # appeals, intents, demands, threats: their target is an addressee
 _IMPLICIT_TARGET = {"02", "03", "05", "10", "11", "12", "13", "16"}
 _NULL_TARGET_ROOTS = {"15"}
 
@@ -824,32 +916,46 @@ def sentence_subject(sentence: Sentence, mentions: list[Mention], p: "cl.Parse |
     return []
 
 
-def article_events(sentences: list[Sentence], mentions: list[Mention], timexes: list[Timex],
-                   dct: PartialDate | None) -> list[Event]:
-    """Events of one article: one per distinct (source, target, code, date), the most confident kept."""
+def events_by_sentence(sentences: list[Sentence], mentions: list[Mention], timexes: list[Timex],
+                       dct: PartialDate | None) -> list[tuple[Sentence, list[Event]]]:
+    """Each event sentence of an article with the events it reports, in text order, read with the context
+    the sentences before it give (the subject carried over, the story's armed group, the article's focus)."""
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence_index, []).append(m)
     tx_by_sentence: dict[int, list[Timex]] = {}
     for t in timexes:
         tx_by_sentence.setdefault(t.sentence_index, []).append(t)
-    best: dict[tuple, Event] = {}
     counts: dict[str, list] = {}
     for m in mentions:
         code = _place_code(m) if _actor(m) else None
         if code:
             counts.setdefault(code, []).append(m)
     context = Context(focus=[ms[0] for ms in sorted(counts.values(), key=len, reverse=True)])
+    out = []
     for s in sentences:
         if s.role not in EVENT_ROLES:
             continue
         here = by_sentence.get(s.index, [])
         events, parse = _sentence_events(s, here, tx_by_sentence.get(s.index, []), dct, context)
+        out.append((s, events))
+        _advance(context, s, here, parse)
+    return out
+
+
+def article_events(sentences: list[Sentence], mentions: list[Mention], timexes: list[Timex],
+                   dct: PartialDate | None) -> list[Event]:
+    """Events of one article: one per distinct (source, target, code, date), the most confident kept (for
+    meetings and cooperation, roots 04-06, one per pair of actors in either order)."""
+    best: dict[tuple, Event] = {}
+    for _, events in events_by_sentence(sentences, mentions, timexes, dct):
         for e in events:
-            key = (e.source_actor_code, e.target_actor_code, e.event_code, e.event_date)
+            actors = (e.source_actor_code, e.target_actor_code)
+            if e.event_root_code in _SYMMETRIC:  # a meeting of A and B is one event, whichever is named first
+                actors = tuple(sorted(actors, key=lambda c: c or ""))
+            key = (*actors, e.event_code, e.event_date)
             if key not in best or e.confidence > best[key].confidence:
                 best[key] = e
-        _advance(context, s, here, parse)
     return sorted(best.values(), key=lambda e: (e.sentence_index, e.trigger_start))
 
 

@@ -22,6 +22,8 @@ from transforms.normalize import fold
 from transforms.vietnamese import is_syllable
 
 _LOCATIVE = {"tại", "ở", "đến", "tới", "từ", "sang", "về", "thủ", "thành", "bang", "thăm", "khỏi", "quanh", "gần"}
+# nouns a seat of government names rather than acts through: `thỏa thuận Minsk`, `Hiệp ước Warsaw`
+_DOCUMENTS = {"thuận", "định", "ước", "thư", "bố", "tuyên", "nghị", "quyết", "hội", "khối", "đồng"}
 _LANGUAGE = {"tiếng", "chữ", "giọng"}
 _PLACE_WORDS = {"tp", "tp.", "phố", "đường", "quận", "tỉnh", "huyện", "sân", "cầu", "bang", "vùng", "đảo", "sông", "núi",
                 "vịnh", "biển", "làng", "xã", "thị", "khu", "trại", "căn", "trường", "đại", "bệnh", "khách"}
@@ -138,7 +140,7 @@ def _alias_ok(sentence: Sentence, span: _Span, spans_at: dict[int, _Span]) -> tu
     if alias.ambiguous and single and nxt and nxt[:1].islower() and is_syllable(nxt):
         # `Pháp luật`, `Nhật báo`, `Mỹ phẩm`, `Đức tin`: the segmenter joins it to the next syllable
         start = syl[span.start].start
-        if any(w.start == start and w.end >= syl[span.end].end for w in sentence.words):
+        if any(w.start == start and w.end == syl[span.end].end for w in sentence.words):  # (`Đức cam kết` is noise)
             return False, alias.type
     if alias.type == "GPE" and (prev and prev.lower() in _LANGUAGE or nxt == "ngữ"):
         return False, alias.type  # `tiếng Anh`, `Anh ngữ`: the language
@@ -150,8 +152,8 @@ def _alias_ok(sentence: Sentence, span: _Span, spans_at: dict[int, _Span]) -> tu
         word_index = next((k for k, w in enumerate(sentence.words) if w.start == syl[span.start].start), None)
         if word_index is None or pos[word_index] != "Np":
             return False, alias.type  # `Anh cho biết`: the pronoun
-    if alias.use == "seat" and prev and prev.lower() in _LOCATIVE:
-        return True, "LOC"  # `tại Washington`: the place, not the government
+    if alias.use == "seat" and prev and prev.lower() in _LOCATIVE | _DOCUMENTS:
+        return True, "LOC"  # `tại Washington`: the place, not the government; `thỏa thuận Minsk`: its name
     return True, alias.type
 
 

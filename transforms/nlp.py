@@ -72,12 +72,14 @@ class Sentence:
 # --- sentence splitting -------------------------------------------------------------------------
 _ABBREVIATIONS = {"tp", "mr", "mrs", "ms", "dr", "st", "ths", "ts", "pgs", "gs", "q", "p", "tt", "ông", "bà",
                   "v.v", "vv", "no", "số", "jr", "sr", "co", "inc", "ltd", "corp", "gen", "col", "lt", "sgt"}
-_BOUNDARY = re.compile(rf"[.!?…]+[”\"’)\]]*\s+(?=[“\"‘'(\[]?[{UPPER}0-9])")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_BOUNDARY = re.compile(rf"(?<![.!?…])[.!?…]++[”\"’)\]]*+\s++(?=[“\"‘'(\[]?[{UPPER}0-9])")
+_TOKEN_BEFORE = re.compile(r"(?<!\S)(\S+)$")
 
 
-def _is_abbreviation(text: str) -> bool:
-    m = _TOKEN_BEFORE.search(text)
+def _is_abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether the last token of text[start:end] is an initial or abbreviation (looks back 40 characters at
+    most: a longer token is neither, and rescanning the sentence at every initial would be quadratic)."""
+    m = _TOKEN_BEFORE.search(text, max(start, end - 40), end)
     if not m:
         return False
     token = m.group(1).rstrip(".").lower()
@@ -90,7 +92,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if _is_abbreviation(text[start: m.start() + 1]):
+        if _is_abbreviation(text, start, m.start() + 1):
             continue
         end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
         if text[start:end].strip():

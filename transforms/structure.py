@@ -46,31 +46,38 @@ class Structure:
 
 
 _HEADER_LINE = re.compile(r"^#\s*([\w-]+)\s*[=:]\s*(.*)$")
-_IMAGE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|bmp|webp|tiff?)\b", re.IGNORECASE)
-_IMAGE_LINE = re.compile(rf"^(?:{_IMAGE_NAME.pattern}\s*)+$", re.IGNORECASE)
+# Patterns that start with a run (`\S+`, `\s*`, `[A-Z…]*`) only start where the run starts (a lookbehind):
+# leftmost matching finds the same matches, and a long run is scanned once, not once per position in it.
+_IMAGE_EXT = r"\.(?:jpe?g|png|gif|bmp|webp|tiff?)"
+_IMAGE_NAME = re.compile(rf"(?<!\S)\S+{_IMAGE_EXT}\b", re.IGNORECASE)
+_IMAGE_LINE = re.compile(rf"^\S+{_IMAGE_EXT}(?:\s+\S+{_IMAGE_EXT})*$", re.IGNORECASE)
 # leftovers of broken markup inside text: ` src="http://…/x.JPG">`, `Battery." src=…>`
-_MARKUP_DEBRIS = re.compile(r"""\s*(?:"\s*)?\b(?:src|href|alt|width|height)\s*=\s*["'][^"']*["']\s*/?>?""", re.IGNORECASE)
+_MARKUP_DEBRIS = re.compile(r"""(?<!\s)\s*+(?:"\s*)?\b(?:src|href|alt|width|height)\s*=\s*["'][^"']*["']\s*/?>?""", re.IGNORECASE)
 _URL = re.compile(r"\bhttps?://\S+")
 _RELATED_DATE_END = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*$")
 # a full stop with no space before the next sentence: `1972.Chính`, `thời.S-300`, `ABM”.Kế`
 _GLUED_STOP = re.compile(rf"(?<=[{LOWER}0-9”\")’])([.!?…]+)(?=[{UPPER}][{LETTER}\-0-9])")
 # a lowercase letter directly followed by a capitalized word: `NgaĐây`, `laiNhiều`
 _GLUE = re.compile(rf"(?<=[{LOWER}])(?=[{UPPER}][{LOWER}])")
-_WORD_BEFORE = re.compile(rf"[{LETTER}]+$")
-_WORD_AFTER = re.compile(rf"^[{LETTER}]+")
+_WORD_BEFORE = re.compile(rf"(?<![{LETTER}])[{LETTER}]+$")
+_WORD_AFTER = re.compile(rf"[{LETTER}]+")
+_SYLLABLE_MAX = 12  # letters: a longer run is no syllable, so glue checks look no further
 _SENTENCE_END = re.compile(r"[.!?…:;][”\"’)]*\s*$")
-_CREDIT_START = re.compile(r"\(?\s*(?:Ảnh|Nguồn ảnh|Nguồn|Photo|Video|Clip)\s*:\s*")
+_CREDIT_START = re.compile(r"(?:\(|(?<![\s(]))\s*+(?:Ảnh|Nguồn ảnh|Nguồn|Photo|Video|Clip)\s*:\s*")
 _CREDIT_TOKEN = re.compile(r"[^\s)]+")
-_BYLINE = re.compile(
-    rf"(?P<author>(?:[{UPPER}][{LETTER}.]*\s*){{1,4}})?\(\s*(?:[Tt]heo|[Nn]guồn|[Tt]ổng hợp từ)\s+"
-    r"(?P<sources>[^()\n]{1,80})\)\s*\.?")
+# `Minh Châu (theo AP, 29/5)`: the parenthesis is found first, then up to four capitalized words right
+# before it (within 200 characters). One pattern with the author in front backtracks catastrophically on
+# a run of capitals (`DDDD…`: every split of the run into four words is tried at every position).
+_BYLINE = re.compile(r"\(\s*(?:[Tt]heo|[Nn]guồn|[Tt]ổng hợp từ)\s+(?P<sources>[^()\n]{1,80})\)\s*\.?")
+_BYLINE_AUTHOR = re.compile(rf"(?:[{UPPER}][{LETTER}.]*+\s*+){{1,4}}+$")
+_AUTHOR_WINDOW = 200
 _BYLINE_PLAIN = re.compile(rf"^(?:[Tt]heo|[Nn]guồn)\s*:?\s+(?P<sources>[{UPPER}][^.\n]{{0,60}})\.?$")
 _SHORT_DATE = re.compile(r"^\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?$")
 
 
 def _is_glue(text: str, pos: int) -> bool:
-    before = _WORD_BEFORE.search(text[:pos])
-    after = _WORD_AFTER.match(text[pos:])
+    before = _WORD_BEFORE.search(text, max(0, pos - _SYLLABLE_MAX - 1), pos)
+    after = _WORD_AFTER.match(text, pos, pos + _SYLLABLE_MAX + 1)
     return bool(before and after and is_syllable(before.group(0)) and is_syllable(after.group(0)))
 
 
@@ -130,14 +137,17 @@ def _split_byline(text: str) -> tuple[str, Byline | None, str]:
             return "", _byline(text.strip(), None, plain.group("sources")), ""
         return text, None, ""
     m = matches[-1]
-    author = (m.group("author") or "").strip() or None
-    before = text[: m.start()].rstrip()
+    lo = max(matches[-2].end() if len(matches) > 1 else 0, m.start() - _AUTHOR_WINDOW)
+    named = _BYLINE_AUTHOR.search(text, lo, m.start())
+    start = named.start() if named else m.start()
+    author = named.group(0).strip() if named else None
+    before = text[:start].rstrip()
     # an author belongs to the byline only if it starts a sentence: `…nhận xét. Minh Châu (theo AP)`
     if author and before and not re.search(r"[.!?…”\"]$", before):
         author = None
         before = text[: m.start("sources") - 1].rstrip()
         before = before[: before.rfind("(")].rstrip() if "(" in before else before
-    return before, _byline(m.group(0).strip(), author, m.group("sources")), text[m.end():].strip()
+    return before, _byline(text[start:m.end()].strip(), author, m.group("sources")), text[m.end():].strip()
 
 
 def _byline(text: str, author: str | None, sources: str) -> Byline:
@@ -155,12 +165,12 @@ def _credit_end(line: str, start: int, parenthesized: bool = False) -> int:
         close = line.find(")", start, start + 80)
         if close != -1:
             return close + 1 + (line[close + 1: close + 2] == ".")
-    rest = line[start:]
-    if len(rest.split()) <= 5 and not re.search(r"[.!?;]\s", rest):
+    rest = line[start:start + 200]  # a credit is short: never copy or scan the rest of a long line
+    if len(line) - start <= 200 and len(rest.split()) <= 5 and not re.search(r"[.!?;]\s", rest):
         return len(line)  # `Ảnh: Thu Loan` ending the line: all of it is the credit
-    named = _CREDIT_NAME.match(rest)  # `Ảnh: Thu Loan.`, `Ảnh: Trí Dũng/TTXVN Tham dự…`
+    named = _CREDIT_NAME.match(line, start, start + 200)  # `Ảnh: Thu Loan.`, `Ảnh: Trí Dũng/TTXVN Tham dự…`
     if named:
-        return start + named.end()
+        return named.end()
     end, after_slash = start, 0
     for m in _CREDIT_TOKEN.finditer(line, start):
         if line[end:m.start()].strip():

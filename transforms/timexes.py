@@ -167,11 +167,27 @@ _QUANTITY_BEFORE = re.compile(r"(?:khoảng|hơn|gần|chiếm|tỷ lệ|tỉ l�
                               r"|vụ|sự kiện|biến cố)\s*$", re.IGNORECASE)  # `vụ 11/9` names an event
 
 
+# Context is read in windows around a match (a clause, the words before and after), never the whole
+# sentence: rescanning a long sentence at every match would make recognition quadratic.
+_NEAR = 40
+_CLAUSE_MAX = 300
+
+
 def _clause(text: str, start: int, end: int) -> str:
-    """The clause around [start, end): up to the nearest punctuation on each side."""
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end)), len(text))
+    """The clause around [start, end): up to the nearest punctuation on each side (300 characters at most)."""
+    lo = max(0, start - _CLAUSE_MAX)
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, start)), default=lo)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end, end + _CLAUSE_MAX)),
+                 min(len(text), end + _CLAUSE_MAX))
     return text[left:start] + " " + text[end:right]
+
+
+def _before(text: str, start: int) -> str:
+    return text[max(0, start - _NEAR):start]
+
+
+def _after(text: str, end: int) -> str:
+    return text[end:end + _NEAR]
 
 
 def _valid_day(day: int, month: int, year: int | None = None) -> bool:
@@ -182,8 +198,7 @@ def _short_date_ok(m: re.Match, text: str, role: str) -> bool:
     """A bare `29/5` is a date only where context says so (it may be a fraction or a score)."""
     if m.group("prefix").strip():
         return True
-    before = text[: m.start()]
-    after = text[m.end():]
+    before, after = _before(text, m.start()), _after(text, m.end())
     if role == "byline":
         return True
     if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):  # `(29.5)`
@@ -200,7 +215,7 @@ def _short_date_ok(m: re.Match, text: str, role: str) -> bool:
 
 
 def _bare_year_ok(m: re.Match, text: str) -> bool:
-    before, after = text[: m.start()], text[m.end():]
+    before, after = _before(text, m.start()), _after(text, m.end())
     if _DECADE_BEFORE.search(before[-15:]) or _CODE_BEFORE.search(before[-15:]):
         return False
     if re.match(r"\s*[-–]\s*\d", after):  # `2001-2005` keeps both years, `S-300` was excluded before
@@ -233,7 +248,7 @@ def _candidate(name: str, m: re.Match, sentence: Sentence) -> Candidate | None:
             return None
         if name == "date_short" and not _short_date_ok(m, text, sentence.role):
             return None
-        if name == "day_month_words" and not g["prefix"].strip() and not year and not _DATE_PREFIX_BEFORE.search(text[:start][-12:]):
+        if name == "day_month_words" and not g["prefix"].strip() and not year and not _DATE_PREFIX_BEFORE.search(_before(text, start)[-12:]):
             return None
         return Candidate(kind="date", day=day, month=month, year=year, **base)
     if name in ("month_year", "month_slash_year"):
@@ -254,15 +269,15 @@ def _candidate(name: str, m: re.Match, sentence: Sentence) -> Candidate | None:
             return None
         if wd_text in ("cn",) and not lead:
             return None
-        if _HABITUAL.search(text[:start]) or _HABITUAL.search(text[end:end + 12]):
+        if _HABITUAL.search(_before(text, start)) or _HABITUAL.search(text[end:end + 12]):
             return None  # `mỗi sáng thứ bảy`, `thứ Hai hằng tuần`
-        if re.match(r"\s+(?:liên tiếp|liên tục|trong|của)\b", text[end:]) or (
+        if re.match(r"\s+(?:liên tiếp|liên tục|trong|của)\b", _after(text, end)) or (
                 not lead and shift == "này" and not g["wd"][-1:].isupper()):
             return None  # ordinals: `ngày thứ 3 liên tiếp`, `làn sóng … thứ hai này`
         return Candidate(kind="weekday", weekday=_WEEKDAYS[wd_text],
                          week_shift=LEXICON["week_shift"].get(shift) if shift else None, **base)
     if name in ("relative_month", "relative_year") and g.get("rel") and (
-            _COUNT_BEFORE.search(text[:start]) or re.match(r"\s+(?:đó|khi|này nữa)\b", text[end:])):
+            _COUNT_BEFORE.search(_before(text, start)) or re.match(r"\s+(?:đó|khi|này nữa)\b", _after(text, end))):
         return None
     if name == "relative_month":
         rel = g.get("rel")
@@ -285,7 +300,8 @@ def _candidate(name: str, m: re.Match, sentence: Sentence) -> Candidate | None:
         return Candidate(kind="relative_year", offset=LEXICON["relative_years"][" ".join(g["rel"].lower().split())],
                          modifier=mod, **base)
     if name == "year_words":
-        if _DECADE_BEFORE.search(text[:start][-15:]) or re.search(r"(?i)(?:những|các|mấy)\s*$", text[:start]):
+        if _DECADE_BEFORE.search(_before(text, start)[-15:]) or re.search(r"(?i)(?:những|các|mấy)\s*$",
+                                                                          _before(text, start)):
             return None
         return Candidate(kind="year", year=int(g["y"]), modifier=mod, **base)
     if name == "year_bare":

@@ -73,7 +73,7 @@ def vietnamese_share(text: str) -> float:
 # (on the first). We write the one underthesea's models were trained on, `hòa`/`hủy`/`khỏe`:
 # in an open `oa`, `oe`, `uy` rhyme the tone sits on the first vowel; with a final consonant
 # (`hoàn`, `khoẻt`, `huỳnh`) it sits on the second. `qu` is an onset, so `quý` is left alone.
-_CANDIDATE = re.compile(rf"[{LETTER}]*[oOuU\u00f2\u00f3\u1ecf\u00f5\u1ecd\u00f9\u00fa\u1ee7\u0169\u1ee5"
+_CANDIDATE = re.compile(rf"(?<![{LETTER}])[{LETTER}]*[oOuU\u00f2\u00f3\u1ecf\u00f5\u1ecd\u00f9\u00fa\u1ee7\u0169\u1ee5"
                         rf"\u00d2\u00d3\u1ece\u00d5\u1ecc\u00d9\u00da\u1ee6\u0168\u1ee4][{LETTER}]*")
 
 

@@ -12,7 +12,7 @@ functions run in worker processes or on Dask workers. The text work itself is in
 """
 from __future__ import annotations
 
-from flows.stages.assemble import assemble, quarantine, reject_row
+from flows.stages.assemble import assemble, quarantine, reject_row, replay_command
 from flows.stages.clean import clean_batch
 from flows.stages.dedup import deduplicate
 from flows.stages.derive import derive_entities, derive_event_clusters
@@ -21,4 +21,5 @@ from flows.stages.ingest import ingest_batch
 from flows.stages.version import VERSION, extraction_version
 
 __all__ = ["VERSION", "assemble", "clean_batch", "deduplicate", "derive_entities", "derive_event_clusters",
-           "entity_id", "extract_batch", "extraction_version", "ingest_batch", "quarantine", "reject_row"]
+           "entity_id", "extract_batch", "extraction_version", "ingest_batch", "quarantine", "reject_row",
+           "replay_command"]

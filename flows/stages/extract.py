@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from flows import storage
+from flows.limits import InputTimeout, deadline
 from flows.stages.clean import article_of
 from flows.stages.version import VERSION, extraction_version
 from schemas.tables import ARTICLE_FIELDS, TABLES
@@ -41,10 +43,12 @@ def _partition_year(value: str | None) -> str:
     return value[:4] if value else "unknown"
 
 
-def extract_batch(source_uri: str, input_ids: list[str] | None, out_dir: str, run_id: str, ingested_at: str
-                  ) -> dict[str, str]:
+def extract_batch(source_uri: str, input_ids: list[str] | None, out_dir: str, run_id: str, ingested_at: str,
+                  timeout: float = 0) -> dict[str, str]:
     """Extraction of the rows of a cleaned part (those in `input_ids`; all when None), or of an `articles`
-    file of the warehouse (re-extraction). Returns {table: staging file}."""
+    file of the warehouse (re-extraction). Returns {table: staging file}. An article whose extraction
+    takes longer than `timeout` seconds is rejected `timeout`; a step of extraction that raises is recorded
+    as an `extract_error` reject with its table (the article is published with what succeeded)."""
     from flows.stages.assemble import reject_row
 
     when = dt.datetime.fromisoformat(ingested_at)
@@ -53,20 +57,34 @@ def extract_batch(source_uri: str, input_ids: list[str] | None, out_dir: str, ru
     if input_ids is not None:
         source = source.filter(pc.is_in(source["input_id"], value_set=pa.array(input_ids, pa.string())))
     out: dict[str, list[dict]] = {name: [] for name in OUTPUTS}
+    if timeout and source.num_rows:
+        art.warm_up()  # models and tables load outside any input's time limit
     for r in source.to_pylist():
         article = article_of(r)
+        origin = r.get("origin")
         try:
-            x = art.extract(article, today=when.date())
+            with deadline(timeout):
+                x = art.extract(article, today=when.date())
+        except InputTimeout:
+            out["rejects"].append(reject_row(article.input_id, article.source_uri, "extract", "timeout",
+                                             f"extraction took over {timeout:g} s (`input_timeout`)", when, run_id,
+                                             origin=origin))
+            continue
         except Exception as err:  # noqa: BLE001 - one bad article never stops the run
             out["rejects"].append(reject_row(article.input_id, article.source_uri, "extract", "extract_error",
-                                             f"{type(err).__name__}: {err}", when, run_id))
+                                             f"{type(err).__name__}: {err}", when, run_id, origin=origin))
             continue
+        for step, error in x.errors:  # the article is published with what succeeded; the failed step is recorded
+            out["rejects"].append(reject_row(article.input_id, article.source_uri, "extract", "extract_error",
+                                             f"{step}: {error}", when, run_id, art.STEP_TABLE[step],
+                                             json.dumps({"article_id": article.article_id, "step": step}),
+                                             origin=origin))
         pub = x.published.date
         year = _partition_year(pub.value if pub else None)
         aid = article.article_id
         out["articles"].append({
             **{k: r[k] for k in ARTICLE_FIELDS}, "input_id": r["input_id"], "source_uri": r["source_uri"],
-            "encoding": r["encoding"],
+            "encoding": r["encoding"], "flags": sorted(set(article.flags) | set(x.flags)),
             "published_date": pub.as_date() if pub else None, "published_precision": pub.precision if pub else None,
             "published_basis": x.published.basis, "published_date_text": pub.value if pub else None,
             "published_evidence": "; ".join(x.published.evidence) or None, "published_year": year,

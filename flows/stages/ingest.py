@@ -35,14 +35,14 @@ def ingest_batch(uris: list[str], out_dir: str, batch: int, first_order: int, ma
         for raw in sources.read(uri, max_bytes, columns):
             row = {"input_id": raw.input_id, "source_uri": raw.source_uri, "size_bytes": raw.size_bytes,
                    "sha256": raw.sha256, "lossy": False, "title": raw.title, "published": raw.published,
-                   "source_name": raw.source, "order": order}
+                   "source_name": raw.source, "order": order, "origin": raw.origin, "line": raw.line}
             order += 1
             if raw.error:
                 row["reason"], row["detail"], row["stage"] = *raw.error, "ingest"
             elif raw.input_id in known:
                 row.update(outcome="unchanged", article_id=known[raw.input_id])
             elif raw.text is not None:
-                row["text"], row["encoding"] = raw.text, "utf-8"
+                row["text"], row["encoding"], row["lossy"] = raw.text, "utf-8", raw.lossy
             else:
                 try:
                     decoded = decode_bytes(raw.data)

@@ -1,107 +1,229 @@
-"""Events on real sentences: roots, actors, modality, and sentences that must yield none."""
+"""The event coder on real sentences of corpus articles outside the gold dev set, read from ../shared at test
+time (no article text in the repo). Each case names an article and the first words of a sentence, and
+asserts the exact set of events (source, target, root, modality) the sentence yields, read in its article
+(so the subject carried over and the story's armed group are those of the real text). One table per
+pattern of the coder; a few constructed sentences remain where the corpus has no example, labelled so.
+"""
+import functools
+
 import pytest
 
-from tests.conftest import corpus_sentence
+from tests.conftest import corpus_sentence, read_corpus
+from transforms import events as ev
 from transforms.article import Document, clean, extract
-from transforms.events import sentence_events
-from transforms.mentions import article_mentions
+from transforms.decode import decode_bytes
 from transforms.nlp import sentences_of
 from transforms.timexes import PartialDate, recognize, resolve
 
 
-def _events(text: str, dct: str = "2013-08-08"):
-    sentences = sentences_of(text, [("body", 0, len(text))])
-    mentions = article_mentions(sentences)
-    timexes = resolve(recognize(sentences), PartialDate.parse(dct))
-    out = []
-    for s in sentences:
-        out += sentence_events(s, [m for m in mentions if m.sentence_index == s.index],
-                               [t for t in timexes if t.sentence_index == s.index], PartialDate.parse(dct))
-    return [(e.source_actor_code, e.target_actor_code, e.event_root_code, e.modality) for e in out]
+@functools.lru_cache(maxsize=None)
+def _article(doc: str):
+    article = clean(Document(doc, doc, decode_bytes(read_corpus(doc)).text, "utf-8"))
+    x = extract(article)
+    segments = [(s["role"], s["char_start"], s["char_end"]) for s in article.segments]
+    return ev.events_by_sentence(sentences_of(article.text, segments), x.mentions, x.timexes, x.published.date)
 
 
-# sentences of the seeds (shipped as the sample) and short constructed ones, one per pattern
-@pytest.mark.parametrize("text,expected", [
-    ("Ngày 9/8, Bộ trưởng Quốc phòng Nga Sergei Shoigu dự kiến sẽ tham gia vào hội đàm với Bộ trưởng Quốc phòng "
-     "Mỹ Chuck Hagel.", ("RUS", "USA", "04", "planned")),
-    ("NATO từ chối đảm bảo về mặt pháp lý cho Nga.", ("NATO", "RUS", "12", "asserted")),
-    ("Hiện Mỹ chưa sẵn sàng chia sẻ công nghệ với Trung Quốc.", ("USA", "CHN", "03", "negated")),
-    ("Mỹ có thể mua tên lửa của Nga.", ("USA", "RUS", "06", "hypothetical")),
-    ("Philippines phản đối Trung Quốc.", ("PHL", "CHN", "11", "asserted")),
-    ("Indonesia kêu gọi Australia hỗ trợ.", ("IDN", "AUS", "02", "asserted")),
-    ("Triều Tiên đe dọa tấn công Hàn Quốc.", ("PRK", "KOR", "13", "asserted")),
-    ("Mỹ áp đặt lệnh trừng phạt đối với Triều Tiên.", ("USA", "PRK", "16", "asserted")),
-    ("Nhật Bản cam kết viện trợ cho Philippines.", ("JPN", "PHL", "03", "asserted")),
-])
-def test_roots_actors_and_modality(text, expected):
-    assert expected in _events(text)
+def sentence_events(doc: str, anchor: str) -> set[tuple]:
+    """The events of the sentence of `doc` that starts with `anchor`, as (source, target, root, modality)."""
+    sentence = corpus_sentence(doc, anchor)
+    for s, events in _article(doc):
+        if s.text == sentence:
+            return {(e.source_actor_code, e.target_actor_code, e.event_root_code, e.modality) for e in events}
+    raise AssertionError(f"{anchor!r} is not an event sentence of {doc}")
 
 
-# Real sentences of corpus articles outside the dev set, read from ../shared/corpus at test time, for every
-# CAMEO root the corpus attests with named actors (all but 09 and 20, constructed below) and for each modality:
-# (article, the first words of the sentence, an event it yields).
-CORPUS_CASES = [
-    ("baomoi_2017/0006.txt", "Thủ tướng Merkel", ("DEU", "RUS", "02", "asserted")),
-    ("baomoi_2017/0020.txt", "Triều Tiên kêu gọi các", ("PRK", "UN", "02", "asserted")),
-    ("baomoi_2017/0014.txt", "Trong diễn văn", ("PRK", "KOR", "03", "asserted")),
-    ("baomoi_2017/0007.txt", "Trong chiến dịch", ("USA", "RUS", "03", "asserted")),  # a pledge is root 03, asserted
-    ("baomoi_2017/0006.txt", "Thủ tướng Đức", ("DEU", "RUS", "04", "asserted")),
-    ("baomoi_2017/0018.txt", "Về phần mình,", ("DEU", "NATO", "04", "planned")),
-    ("baomoi_2017/0011.txt", "Chính quyền Syria", ("SYR", "USA", "05", "asserted")),
-    ("baomoi_2017/0007.txt", "Đây không phải", ("SYR", "USA", "05", "asserted")),
-    ("baomoi_2017/0014.txt", "Washington cũng trừng", ("CHN", "PRK", "06", "asserted")),
-    ("baomoi_2017/0014.txt", "Những người chỉ", ("KOR", "PRK", "07", "asserted")),
-    ("baomoi_2017/0062.txt", "Báo Guardian đưa", ("PRK", "USA", "08", "asserted")),
-    ("baomoi_2017/0029.txt", "Chương trình tên", ("UN", "PRK", "10", "asserted")),
-    ("baomoi_2017/0001.txt", "Tổng thống Ukraine Petro Poroshenko hôm", ("UKR", "RUS", "11", "asserted")),
-    ("baomoi_2017/0007.txt", "Ông Assad cũng", ("SYR", "UN", "11", "asserted")),
-    ("dantri_unc_2020/0094.txt", "Trong khi đó,", ("RUS", "CZE", "12", "asserted")),
-    ("vims_2016/0003.txt", "Hàn Quốc bác", ("KOR", "PRK", "12", "asserted")),
-    ("baomoi_2017/0015.txt", "Trước đó, Ngoại", ("SYR", "JOR", "13", "asserted")),
-    # protesters are the people of the place
-    ("vntc_2000s/0050.txt", "Có 15 người", ("AFG", "USA", "14", "asserted")),
-    ("baomoi_2017/0015.txt", "Mỹ, Anh và", ("GBR", "SYR", "15", "asserted")),
-    ("baomoi_2017/0022.txt", "Tổng thống Donald Trump kêu", ("USA", "PRK", "16", "asserted")),
-    ("dantri_unc_2020/0030.txt", "Ngoài Bulgaria, Áo,", ("SWE", "RUS", "16", "asserted")),
-    ("baomoi_2017/0034.txt", "Hàn Quốc thu", ("KOR", "PRK", "17", "asserted")),
-    # an unnamed attacker: the target is the country where it happened
-    ("vims_2016/0006.txt", "Một kẻ đánh", (None, "IRQ", "18", "asserted")),
-    ("baomoi_2017/0076.txt", "Mới đây nhất,", ("KOR", "PRK", "18", "planned")),
-    ("baomoi_2017/0013.txt", "Chiến sự Palmyra:", ("SYR", "IS", "19", "asserted")),
-    ("baomoi_2017/0029.txt", "Nếu chiến tranh", ("JPN", "KOR", "07", "negated")),
-    ("baomoi_2017/0014.txt", "Nhiều người nhận", ("KOR", "PRK", "04", "hypothetical")),
+def _cases(table):
+    return pytest.mark.parametrize("doc,anchor,expected", table, ids=[f"{d}:{a[:20]}" for d, a, _ in table])
+
+
+COORDINATION = [
+    # a generic plural subject that a list names: one event per listed country
+    ("dantri_unc_2020/0027.txt", "Nhiều nước trên thế giới", {("USA", "IND", "07", "asserted"),
+                                                             ("SGP", "IND", "07", "asserted")}),
+    ("dantri_unc_2020/0065.txt", "Nhiều nước, trong đó", {("CHN", "IND", "03", "asserted")}),
+    # coordinated objects
+    ("dantri_unc_2020/0071.txt", "Ngoài ra, Indonesia", {("IDN", "SGP", "02", "asserted"),
+                                                        ("IDN", "AUS", "02", "asserted")}),
+    ("dantri_unc_2020/0107.txt", "Nhật Bản ngày 23/4", {("JPN", "USA", "06", "planned"),
+                                                       ("JPN", "FRA", "06", "planned")}),
+    ("baomoi_2017/0098.txt", "Và hành động mới nhất", {("USA", "JPN", "06", "asserted"),
+                                                       ("USA", "KOR", "06", "asserted")}),
+    # coordinated subjects of a trigger and of its targetless drill
+    ("baomoi_2017/0015.txt", "Mỹ, Anh và", {("USA", "SYR", "15", "asserted"), ("GBR", "SYR", "15", "asserted"),
+                                            ("JOR", "SYR", "15", "asserted")}),
+    # `giữa A và B`, and a mutual act of coordinated subjects
+    ("baomoi_2017/0053.txt", "Cuộc bỏ phiếu", {("USA", "CHN", "04", "asserted")}),
+    ("baomoi_2017/0050.txt", "Đây là nghị quyết đầu tiên", {("USA", "CHN", "05", "asserted")}),
+    ("baomoi_2017/0086.txt", "Hàn Quốc và Đức cam kết", {("KOR", "DEU", "03", "asserted")}),
+    # a comma before a new clause's subject is no coordination (`…ủng hộ Hàn Quốc, Triều Tiên sẽ …`)
+    ("baomoi_2017/0029.txt", "Vì thế, Triều Tiên", {("JPN", "KOR", "05", "hypothetical"),
+                                                   ("USA", "KOR", "05", "hypothetical"),
+                                                   ("PRK", "JPN", "19", "hypothetical")}),
+]
+
+NULL_ACTORS = [
+    # drills and tests have no target, and borrow none from the sentence
+    ("baomoi_2017/0027.txt", "Trước đó, hôm 12/2", {("PRK", None, "15", "asserted")}),
+    ("dantri_unc_2020/0035.txt", "Hạm đội Biển Đen", {("RUS", None, "15", "asserted")}),
+    # an attacker the text does not name: source null, the target the country of the place
+    ("vims_2016/0006.txt", "Một kẻ đánh", {(None, "IRQ", "18", "asserted")}),
+    ("baomoi_2017/0054.txt", "Một quan chức Triều Tiên ngày 3/6", {("PRK", "USA", "15", "hypothetical"),
+                                                                  (None, "PRK", "18", "hypothetical")}),
+]
+
+REPORTED_SPEECH = [
+    # the subject of the reported clause acts, not the speaker; a pronoun in it is the speaker
+    ("baomoi_2017/0014.txt", "Trong diễn văn", {("PRK", "KOR", "03", "asserted")}),
+    ("dantri_unc_2020/0024.txt", "Trong cuộc họp báo ngày 22/4", {("CHN", "AUS", "02", "asserted")}),
+    ("baomoi_2017/0062.txt", "Báo Guardian đưa", {("PRK", "USA", "08", "asserted")}),
+    # the speaker's own noun subject (`vật thể phóng ra`) is no actor: no event for the speaker
+    ("baomoi_2017/0041.txt", "Bộ Chỉ huy Thái Bình Dương", set()),
+    # `tuyên bố sẽ hợp tác`: a pledge, which happened (root 03)
+    ("baomoi_2017/0007.txt", "Trong chiến dịch", {("USA", "RUS", "03", "asserted")}),
+]
+
+CARRIED_OVER = [
+    # `Ông cũng …`: the subject named in the sentences before
+    ("vntc_2000s/0052.txt", "Ông cũng cáo buộc", {("PRK", "USA", "11", "asserted")}),
+    ("dantri_unc_2020/0109.txt", "Ông cũng bảo vệ", {("USA", "AFG", "08", "planned")}),
+    ("vntc_2000s/0038.txt", "Bà cũng hối thúc", {("GBR", "IRQ", "02", "asserted")}),
+    # a receiver the text leaves to context: the subject named before (`phản đối hành động này`)
+    ("baomoi_2017/0057.txt", "Cuối tháng trước", {("JPN", "PRK", "11", "asserted")}),
+]
+
+FRAMES = [
+    # expelling diplomats reduces relations (16), where expelling people is 17
+    ("dantri_unc_2020/0142.txt", "Đáp lại, Nga", {("RUS", "USA", "16", "asserted")}),
+    ("dantri_unc_2020/0097.txt", "Ngoài trục xuất", {("USA", "RUS", "16", "asserted")}),
+    # troops sent near a border are a show of force (15); aid goods sent to a country are aid (07)
+    ("dantri_unc_2020/0145.txt", "Theo Sputnik", {("RUS", "UKR", "15", "asserted")}),
+    ("dantri_unc_2020/0016.txt", "Tổ chức Y tế Thế giới (WHO) cho biết", {("WHO", "IND", "07", "planned")}),
+    # frozen funds are a sanction (16), not a blockade (19)
+    ("vntc_2000s/0123.txt", "Bộ Tài chính Mỹ", {("USA", "PRK", "16", "asserted")}),
+    ("dantri_unc_2020/0024.txt", "Bắc Kinh không hài lòng", {("CHN", "AUS", "16", "asserted")}),
+]
+
+NOUNS_AND_PASSIVES = [
+    # a trigger used as a noun: its agent follows (`của`), or it is the main subject's (`Ngoài …,`)
+    ("baomoi_2017/0021.txt", "Thông tin từ quân đội", {("PRK", None, "15", "asserted")}),
+    ("baomoi_2017/0092.txt", "Chuyến thăm Ukraine", {("NATO", "UKR", "04", "asserted"),
+                                                     ("USA", "RUS", "02", "asserted"),
+                                                     ("USA", "RUS", "16", "asserted"),
+                                                     ("EU", "RUS", "16", "asserted")}),
+    # a trigger inside its object's relative clause (`lực lượng ủng hộ chính phủ`) is no event of its own
+    ("baomoi_2017/0060.txt", "Phía Nga cho rằng", {("USA", "SYR", "19", "asserted")}),
+    # the object of a rejecting verb is a noun (`bác bỏ đề nghị đàm phán … của Bình Nhưỡng`)
+    ("vims_2016/0003.txt", "Hàn Quốc bác", {("KOR", "PRK", "12", "asserted")}),
+    # what an appeal or a demand asks for has not happened
+    ("baomoi_2017/0009.txt", "Chính phủ Iraq ngày 10/2", {("IRQ", "USA", "02", "asserted")}),
+    ("baomoi_2017/0029.txt", "Chương trình tên", {("UN", "PRK", "10", "asserted")}),
+    # what a sanction targets did happen (`trừng phạt … ngân hàng Trung Quốc hợp tác với Triều Tiên`)
+    ("baomoi_2017/0014.txt", "Washington cũng trừng", {("USA", "CHN", "16", "asserted"),
+                                                      ("CHN", "PRK", "06", "asserted")}),
+]
+
+ROOTS_AND_MODALITY = [
+    ("baomoi_2017/0020.txt", "Triều Tiên kêu gọi các", {("PRK", "UN", "02", "asserted"),
+                                                       ("USA", "PRK", "10", "asserted")}),
+    ("dantri_unc_2020/0084.txt", "Cũng giống như", {("USA", "IND", "03", "asserted")}),
+    ("baomoi_2017/0018.txt", "Về phần mình,", {("DEU", "NATO", "04", "planned")}),
+    ("baomoi_2017/0011.txt", "Chính quyền Syria", {("SYR", "USA", "05", "asserted")}),
+    ("baomoi_2017/0014.txt", "Những người chỉ", {("KOR", "PRK", "07", "asserted")}),
+    ("baomoi_2017/0001.txt", "Tổng thống Ukraine Petro Poroshenko hôm", {("UKR", "RUS", "11", "asserted")}),
+    ("baomoi_2017/0015.txt", "Trước đó, Ngoại", {("SYR", "JOR", "13", "asserted")}),
+    ("dantri_unc_2020/0109.txt", "Ông cảnh báo", {("USA", "CHN", "13", "asserted"), ("USA", "RUS", "13", "asserted")}),
+    ("vntc_2000s/0050.txt", "Có 15 người", {("AFG", "USA", "14", "asserted")}),  # protesters: people of the place
+    ("baomoi_2017/0013.txt", "Chiến sự Palmyra:", {("SYR", "IS", "19", "asserted")}),
+    ("baomoi_2017/0064.txt", "Cùng thời điểm, chiến đấu cơ", {("USA", "SYR", "19", "asserted")}),
+    ("baomoi_2017/0029.txt", "Nếu chiến tranh", {("USA", "KOR", "07", "negated"), ("JPN", "KOR", "07", "negated")}),
+    ("baomoi_2017/0014.txt", "Nhiều người nhận", {("KOR", "PRK", "04", "hypothetical")}),
+]
+
+NO_EVENT = [
+    ("baomoi_2017/0024.txt", "Dù cho rằng quả tên lửa"),  # `gặp khó khăn` is no meeting
+    ("baomoi_2017/0028.txt", "Ngoại trưởng Ukraine Pavel Klimkin đã tuyên bố như"),  # `Nhật báo` is no Japan
+    ("baomoi_2017/0055.txt", "Tình hình còn đáng lo ngại"),  # `đáng lo ngại` is no criticism
 ]
 
 
-@pytest.mark.parametrize("doc,anchor,expected", CORPUS_CASES)
-def test_corpus_sentences(doc, anchor, expected):
-    assert expected in _events(corpus_sentence(doc, anchor))
+@_cases(COORDINATION)
+def test_coordination(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
 
 
-def test_every_root_has_a_corpus_case():
-    roots = {e[2] for *_, e in CORPUS_CASES}
-    assert roots >= {f"{r:02d}" for r in range(2, 20)} - {"09"}
-    assert {e[3] for *_, e in CORPUS_CASES} == {"asserted", "planned", "hypothetical", "negated"}
+@_cases(NULL_ACTORS)
+def test_null_actors(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
+
+
+@_cases(REPORTED_SPEECH)
+def test_reported_speech(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
+
+
+@_cases(CARRIED_OVER)
+def test_carried_over_subject(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
+
+
+@_cases(FRAMES)
+def test_frames(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
+
+
+@_cases(NOUNS_AND_PASSIVES)
+def test_nouns_passives_and_complements(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
+
+
+@_cases(ROOTS_AND_MODALITY)
+def test_roots_and_modality(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
+
+
+@pytest.mark.parametrize("doc,anchor", NO_EVENT)
+def test_no_event(doc, anchor):
+    assert sentence_events(doc, anchor) == set()
+
+
+def test_every_root_and_modality_has_a_corpus_case():
+    tables = COORDINATION + NULL_ACTORS + REPORTED_SPEECH + CARRIED_OVER + FRAMES + NOUNS_AND_PASSIVES + \
+        ROOTS_AND_MODALITY
+    events = {e for *_, expected in tables for e in expected}
+    assert {e[2] for e in events} >= {f"{r:02d}" for r in range(2, 20)} - {"09", "17"}
+    assert {e[3] for e in events} == {"asserted", "planned", "hypothetical", "negated"}
+
+
+# --- constructed sentences, where the corpus outside the dev set has no example ------------------------
+def _constructed(text: str, dct: str = "2013-08-08") -> set[tuple]:
+    sentences = sentences_of(text, [("body", 0, len(text))])
+    from transforms.mentions import article_mentions
+    mentions = article_mentions(sentences)
+    timexes = resolve(recognize(sentences), PartialDate.parse(dct))
+    return {(e.source_actor_code, e.target_actor_code, e.event_root_code, e.modality)
+            for e in ev.article_events(sentences, mentions, timexes, PartialDate.parse(dct))}
 
 
 def test_investigate():  # constructed: no corpus sentence names who investigates whom
-    assert ("UN", "SYR", "09", "asserted") in _events("Liên Hợp Quốc điều tra Syria về các cáo buộc vi phạm nhân quyền.")
+    assert _constructed("Liên Hợp Quốc điều tra Syria về các cáo buộc vi phạm nhân quyền.") == {
+        ("UN", "SYR", "09", "asserted")}
+
+
+def test_arrest():  # constructed
+    assert _constructed("Cảnh sát Thái Lan bắt giữ hai công dân Campuchia.") == {("THA", "KHM", "17", "asserted")}
 
 
 def test_mass_violence():  # constructed: no corpus sentence attributes root 20
-    assert ("SYR", None, "20", "asserted") not in _events("Syria sử dụng vũ khí hóa học.")  # needs a target
-    assert ("SYR", "IS", "20", "asserted") in _events("Syria sử dụng vũ khí hóa học nhằm vào IS.")
-
-
-def test_drill_without_target():
-    assert ("PRK", None, "15", "asserted") in _events("Triều Tiên phóng thử tên lửa.")
+    assert _constructed("Syria sử dụng vũ khí hóa học.") == set()  # needs a target
+    assert _constructed("Syria sử dụng vũ khí hóa học nhằm vào IS.") == {("SYR", "IS", "20", "asserted")}
 
 
 @pytest.mark.parametrize("text", ["Nga tuyên bố sẽ tăng cường quốc phòng.",  # a statement without addressee
                                   "Quân đội Mỹ tấn công Mỹ.",  # same-country pair
                                   "Giá dầu tăng mạnh trong tuần."])
-def test_no_event(text):
-    assert _events(text) == []
+def test_no_event_constructed(text):
+    assert _constructed(text) == set()
 
 
 def test_seeds_yield_their_gold_dyads(seed_texts):
