@@ -171,7 +171,11 @@ def check_inputs(paths: list[str]) -> list[str]:
         found = sources.discover(local)
     except FileNotFoundError as err:
         raise UsageError(f"{err}; give an existing file, folder, glob or URL") from None
-    if not found and len(local) == len(paths):
+    # a folder of only other files (notes.docx) is a mistaken path, not a run of rejects; a mix runs, and
+    # the run records each unsupported file as a rejected input
+    named = [p for p in local if Path(p).expanduser().is_file()]
+    supported = [f for f in found if f.lower().endswith(sources.SUPPORTED)]
+    if not supported and not named and len(local) == len(paths):
         raise UsageError(f"no input files in {' '.join(paths)} (looked for {', '.join(sources.SUPPORTED)}); "
                          f"give files or folders that hold articles")
     return found

@@ -166,11 +166,10 @@ def extract(article: Article, today: dt.date | None = None) -> Extraction:
         elif not plausible_published(given, today):
             flags.append("published_implausible")
             metadata = None
-    starts = {s.index: s.start for s in sentences}
 
     def infer(metadata, header):
         return guarded("published", lambda: pubdate.infer_published(
-            metadata, header, article.byline_date, candidates, mentions, starts, today, sentences),
+            metadata, header, article.byline_date, candidates, mentions, today, sentences),
             None) or pubdate.Published(None, "none")
 
     published = infer(metadata, header)

@@ -292,7 +292,7 @@ def subject_like(p: Parse, k: int) -> bool:
     if prep is None:
         return True
     kind, word = prep
-    if kind == "agent" and word != "của":
+    if kind == "agent" and word not in ("của", "từ phía"):  # `từ phía` marks a noun's agent only
         return True
     if word == "của":  # the possessor of a subject phrase at the start of its clause
         first = phrase_start(p, k)
@@ -323,8 +323,11 @@ def coordinated(p: Parse, k: int, lo: int = 0, hi: int | None = None) -> list[in
         while 0 <= n + step < len(units):
             a, b = sorted((units[n], units[n + step]))
             gap = p.syllables[p.tokens[a].syl[1]:p.tokens[b].syl[0]]
-            if gap == [","] and _opens_clause(p, b):
-                break  # `…ủng hộ Seoul, Triều Tiên sẽ trừng phạt …`: a new clause's subject, not a conjunct
+            listed = a >= 2 and p.tokens[a - 1].text == "," and p.tokens[a - 2].tag == ACTOR
+            if gap == [","] and _opens_clause(p, b) and not listed:
+                # `…ủng hộ Seoul, Triều Tiên sẽ trừng phạt …`: a new clause's subject, not a conjunct (but
+                # `Anh, Pháp, Đức đã nhóm họp` is a list to its end)
+                break
             if not gap and _same_actor(p.tokens[a].actor, p.tokens[b].actor) or _coordination_gap(gap):
                 group.append(units[n + step])
                 n += step

@@ -249,6 +249,8 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
     for k in range(t - 1, clause.first - 1, -1):
         tok = p.tokens[k]
         if tok.tag != cl.ACTOR:
+            if c.match("causatives", p.syllables, tok.syl[0]) == tok.syl[1]:
+                return []  # `… khiến nhiều nước lo ngại`: who is caused to act names no actor
             continue
         if not cl.subject_like(p, k):
             continue
@@ -271,11 +273,14 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
             return [context.group]  # `chúng còn truy sát …` in a story about an armed group
         if c.match("both_sides", words, i) is not None and context.dyad:
             return list(context.dyad)
-        if c.match("reference_subjects", words, i) is not None:
+        end = c.match("reference_subjects", words, i)
+        if end is not None:
             # the subject named earlier in the sentence (`Kim Jong-un tuyên bố ông sẵn sàng …`, `Hàn Quốc …,
-            # nên nếu nước này bị tấn công`), else in the sentences before
+            # nên nếu nước này bị tấn công`), else a country named before a country word in the sentence
+            # (`Vụ thử … của Triều Tiên đánh dấu lần thứ 5 nước này phóng`), else the sentences before
             earlier = _inherited_subject(p, p.clause_at[t], context, carry=False)
-            return earlier or list(context.subject)
+            country_word = c.match("country_references", words, i) is not None
+            return earlier or (country_word and _country_before(p, start + i)) or list(context.subject)
     # a dropped subject (`Đồng thời kêu gọi …`): something stands before the trigger, and no noun
     lead = [p.tokens[k] for k in range(clause.first, t)]
     nominal_lead = any(tok.tag in ("N", "Np", "P", "Nc", "M", cl.ACTOR) for tok in lead)
@@ -283,6 +288,16 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
     if clause.kind == "embed" and opening is not None and opening.tag in ("N", "Np", "Nc", "M", "P"):
         return []  # `… cho biết vật thể phóng ra …`: the reported clause has a subject of its own, no actor
     return _inherited_subject(p, p.clause_at[t], context, carry=bool(lead) and not nominal_lead)
+
+
+def _country_before(p: cl.Parse, syllable: int) -> list[Mention]:
+    """The country named last before this syllable in the sentence."""
+    for k in range(len(p.tokens) - 1, -1, -1):
+        tok = p.tokens[k]
+        if tok.syl[1] <= syllable and tok.tag == cl.ACTOR and tok.actor is not None \
+                and tok.actor.entity_type == "GPE":
+            return [tok.actor]
+    return []
 
 
 def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
@@ -295,19 +310,27 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
     hostile = cues()["hostile_prepositions"] + [w for f in frames().get(trig.pattern, []) for w in f.prepositions]
     c = p.clause_at[t]
     last = p.clauses[c].last
-    if root in _THROUGH_ROOTS | {"11", "12"} and c + 1 < len(p.clauses) and p.clauses[c + 1].kind == "embed":
-        last = p.clauses[c + 1].last  # `từ chối đảm bảo … rằng … của Nga`
+    following = p.clauses[c + 1] if c + 1 < len(p.clauses) else None
+    if root in _THROUGH_ROOTS | {"11", "12"} and following is not None and (following.kind == "embed" or (
+            following.kind == "adjunct" and p.tokens[following.first].low == "để")):
+        last = following.last  # `từ chối đảm bảo … rằng … của Nga`, `đe dọa sẽ không để nước này …`
     past_comma = False
+    source_codes = {_place_code(p.tokens[j].actor) for j in exclude}
     for k in range(t + 1, last):
         tok = p.tokens[k]
         if tok.text == ",":
             past_comma = True
             continue
+        if not past_comma and tok.tag != cl.ACTOR and cues().match("country_references", p.syllables, tok.syl[0]):
+            # `đe dọa sẽ không để nước này sở hữu …`: the country named before in the sentence
+            named = [m for m in _country_before(p, tok.syl[0]) if _place_code(m) not in source_codes]
+            if named:
+                return named
         if tok.tag == cl.TRIGGER and root not in _THROUGH_ROOTS and not _nominal(p, k) and not _relative(p, k):
             break  # the actors after another predicate are its own
         if tok.tag != cl.ACTOR or k in exclude or tok.actor is None or not _place_code(tok.actor):
             continue
-        if _place_code(tok.actor) in {_place_code(p.tokens[j].actor) for j in exclude}:
+        if _place_code(tok.actor) in source_codes:
             continue  # `cấm các ngân hàng Mỹ mua …` said of the US: its own, not its target
         prep = cl.preposition_before(p, k)
         if (past_comma or marked_only) and (not prep or prep[0] != "target"):
@@ -409,15 +432,27 @@ def _nominal(p: cl.Parse, t: int) -> bool:
     prev = next((k for k in range(t - 1, -1, -1) if p.tokens[k].tag not in ("L", "Nc", "M")), None)
     if prev is not None and p.tokens[prev].tag == cl.TRIGGER and p.tokens[prev].trigger >= 0:
         # `bác bỏ đề nghị đàm phán của Bình Nhưỡng`: the object of a trigger that takes no verb phrase
-        code = p.triggers[p.tokens[prev].trigger][2].code
-        if code != "?" and code[:2] not in cues()["complement_roots"]:
+        before = p.triggers[p.tokens[prev].trigger][2]
+        if before.code != "?" and before.code[:2] not in cues()["complement_roots"]:
             return True  # (a verb framed by its object, `gửi trợ giúp`, is a light verb)
+        own = tuple(p.tokens[t].low.split())
+        if before.code == "?" and any(f.code not in ("-", "?") and own in f.objects
+                                      for f in frames().get(before.pattern, [])):
+            return True  # unless its frame names the noun as the object of another act (`bác đề xuất`)
+    if t and cl.cue_ends_at(p, "responses", t - 1) is not None:
+        return True  # `Đáp lại đề nghị, …`: the act answered, a noun
     k = t + 1
     while k < len(p.tokens) and p.tokens[k].tag in ("A", "M"):
         k += 1
     if k + 1 < len(p.tokens) and p.tokens[k].low == "của" and p.tokens[k + 1].tag == cl.ACTOR:
         # `tên lửa phóng thử của Triều Tiên`, `áp dụng lệnh trừng phạt của Liên Hợp Quốc`: its agent follows
         return True
+    if k + 2 < len(p.tokens) and (p.tokens[k].low, p.tokens[k + 1].low) == ("từ", "phía") \
+            and p.tokens[k + 2].tag == cl.ACTOR:
+        return True  # `những cảnh báo từ phía Trung Quốc`
+    if k + 1 < len(p.tokens) and p.tokens[k].low == "từ" and p.tokens[k + 1].tag == cl.ACTOR and t \
+            and p.tokens[t - 1].tag == "L":
+        return True  # `những nhượng bộ khác từ Mỹ`
     if prev is not None and prev == t - 1 and p.tokens[prev].tag == "E" and p.cue_at(
             "purpose", p.tokens[prev].syl[0]) is None:
         return True  # `với cáo buộc hỗ trợ …`: the object of a preposition
@@ -444,15 +479,18 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool) -> tuple
     sources: list[int] = []
     targets: list[int] = []
     past_comma = False
+    past_verb = False
     for k in range(t + 1, clause.last):
         tok = p.tokens[k]
         if tok.tag == cl.TRIGGER:
             break
         past_comma = past_comma or tok.text == ","
+        past_verb = past_verb or tok.tag == "V" and k > t + 1  # `tấn công bắt đầu bằng … cơ sở của Nga`: not the noun's
         if tok.tag != cl.ACTOR or tok.actor is None or not _place_code(tok.actor) or k in sources + targets:
             continue
         prep = cl.preposition_before(p, k)
-        if prep and prep[0] == "agent" and not sources and not past_comma:
+        if prep and (prep[0] == "agent" or prep[1] == "từ") and not sources and not past_comma and not past_verb:
+            # `của`, `do`, and `từ` after a noun (`những nhượng bộ khác từ Mỹ`)
             sources = _group(p, k)
         elif not targets and (prep and prep[0] == "target" or not prep and not past_comma and all(
                 p.tokens[j].tag in ("N", "Nc", "Nu", "M", "L", "A", "Np") for j in range(t + 1, k))):
@@ -532,6 +570,9 @@ def _modality(p: cl.Parse, t: int) -> str:
     clause = p.clause_of(t)
     c = cues()
     # negation on the event itself: a negation word with only adverbs between it and the trigger
+    start = p.tokens[t].syl[0]
+    if any(c.match("negation", p.syllables, j) == start for j in range(max(0, start - 3), start)):
+        return "negated"  # `không hề lo ngại`, however the tagger splits `không hề`
     for k in range(t - 1, clause.first - 1, -1):
         tok = p.tokens[k]
         end = c.match("negation", p.syllables, tok.syl[0])
@@ -541,6 +582,9 @@ def _modality(p: cl.Parse, t: int) -> str:
         if not pledge and (tok.tag not in ("R", "V") or tok.tag == "V" and k < t - 2):
             break  # `chưa sẵn sàng chia sẻ`: the negated pledge negates the act
     before = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
+    after = p.syllables[p.tokens[t].syl[1]:p.tokens[t].syl[1] + 3]
+    if "nào" in after and "nào đó" not in " ".join(after) and _cue_in(before, "negation"):
+        return "negated"  # `chưa đưa ra tín hiệu cảnh báo nào`: none at all
     sentence_before = p.syllables[:p.tokens[t].syl[0]]
     if _cue_in(before, "hypothetical") or _cue_in(sentence_before[:3], "hypothetical"):
         return "hypothetical"
@@ -657,11 +701,17 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         if t is None:
             continue
         root = trig.code[:2]
+        if trig.code == "?":  # a frame-only trigger: the root its object gives, before its target is known
+            framed = _framed_code(p, t, trig, [])[:2]  # (`bác đề xuất trên` leaves its target to context)
+            root = framed if framed not in _NULL_TARGET_ROOTS else root  # a deployment still needs a target
         clause = p.clause_of(t)
         if clause.kind == "adjunct" and _purpose_of_previous(p, t, token_of, n):
             continue  # `đạt được thỏa thuận để hợp tác`: the purpose of the event before, not another
-        if root == "03" and _pledges_next(p, t, found, token_of, n):
-            continue  # `cam kết hỗ trợ Ấn Độ`: the pledge is coded on the act pledged (root 03)
+        if root == "03" and _pledges_next(p, t, found, token_of, n) or _offers_next(p, t, found, token_of, n):
+            continue  # `cam kết hỗ trợ Ấn Độ`, `đề nghị hỗ trợ`: the pledge is coded on the act pledged (root 03)
+        if t and p.tokens[t - 1].tag == cl.TRIGGER and root in _VIOLENT and p.tokens[t - 1].trigger >= 0 \
+                and found[p.tokens[t - 1].trigger][2].code[:2] in _VIOLENT:
+            continue  # `chiến tranh xâm lược Nam Tư`: it qualifies the act before it
         if _appealed_for(p, t, found, token_of, n) or _relative(p, t) or _refers_back(p, t):
             continue  # `kêu gọi tiến hành một cuộc hội đàm`: what is asked for has not happened
         pairs = _pairs(p, t, trig, root, context)
@@ -673,8 +723,9 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         root = code[:2]
         modality = _modality(p, t)
         before_words = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
+        offered = n > 0 and token_of.get(n - 1) is not None and _offers_next(p, token_of[n - 1], found, token_of, n - 1)
         if root in _PLEDGE_CODE and modality in ("planned", "asserted") and (
-                _cue_in(before_words, "pledge") or clause.kind == "embed" and "sẽ" in before_words
+                _cue_in(before_words, "pledge") or offered or clause.kind == "embed" and "sẽ" in before_words
                 and code[:3] in _PLEDGED_BY_SE):
             # `cam kết viện trợ`, `tuyên bố sẽ hợp tác`: a pledge (root 03), which happened
             code, modality = _PLEDGE_CODE[root], "asserted"
@@ -683,7 +734,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         if root == "19" and not any(s is not None and (s.entity_type in ("GPE", "IGO") or s.entity_type == "PER")
                                     for s, _ in pairs):
             code = "180"  # an attack by unnamed attackers or an armed group: assault, not war
-        if root in ("17", "18", "19", "20") and modality in ("planned", "asserted") and _cue_in(before_words, "threat"):
+        if root in ("17", "18", "19", "20") and modality in ("planned", "asserted") and _threatened(before_words):
             # `thề sẽ xử tử`, `sẵn sàng sử dụng vũ lực`: a threat, which happened
             code, modality = ("137" if root == "17" else "138"), "asserted"
         root = code[:2]
@@ -714,13 +765,31 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
 _UNREALIZED = {"02", "03", "10", "12"}
 
 
+def _threatened(words: list[str]) -> bool:
+    """A threat word stands before the act, and no `sau`/`từ sau` puts the act before it (`cảnh báo … đưa ra
+    sau vụ tấn công ở Brussels` follows an attack that happened)."""
+    c = cues()
+    threat = [i for i in range(len(words)) if c.match("threat", words, i) is not None]
+    return bool(threat) and not any(w in ("sau", "từ sau", "kể từ") for w in words[threat[-1]:])
+
+
 def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:
     """Trigger t is what an earlier appeal, proposal, demand, refusal or ban of its clause names (a pledged
     act is coded, as root 03, in the pledge's place)."""
     clause = p.clause_at[t]
-    return any(p.clause_at[k] == clause and k < t and (
+    linked = clause  # the clauses that go on with the same verb phrase (`kêu gọi Nga …, cũng như chấm dứt …`),
+    while linked > 0 and p.clauses[linked].kind == "coordinate" \
+            and p.triggers[p.tokens[t].trigger][2].code[:2] not in _UNREALIZED:  # (`và cầu xin …` is a new appeal)
+        linked -= 1
+    return any(linked <= p.clause_at[k] <= clause and k < t and (
         p.triggers[m][2].code[:2] in _UNREALIZED and not (p.triggers[m][2].code[:2] == "03" and _is_pledge(p, k))
+        and not _offers_next(p, k, p.triggers, token_of, m)
         or cl.cue_ends_at(p, "unrealizing", k) is not None) for m, k in token_of.items() if m < n)
+
+
+def _offers_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:
+    """`đề nghị hỗ trợ Indonesia`: a proposal word right before an act of cooperation offers it."""
+    return found[n][2].pattern in cues()["offers"] and _pledges_next(p, t, found, token_of, n)
 
 
 def _is_pledge(p: cl.Parse, k: int) -> bool:
@@ -767,7 +836,7 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
     elif passive:
         marker, agents = passive
         sources = _mentions(p, _group(p, agents[-1])) if agents else []
-        if not sources and root in _VIOLENT and context.group:
+        if not sources and root in _VIOLENT and context.group and trig.pattern not in cues()["state_violence"]:
             sources = [context.group]  # `đại sứ … bị bắt cóc` in a story about an armed group
         elif not sources and p.clause_of(t).kind == "embed" and _announced(p, t):
             # `Séc thông báo 18 nhà ngoại giao Nga sẽ bị trục xuất`: who announces it does it
@@ -778,7 +847,8 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         sources = _subject(p, t, context)
         exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
         # `Bà Merkel và ông Putin điện đàm chiến sự Ukraine`: two who meet talk about, not with, a third
-        targets = _object(p, t, trig, root, exclude, marked_only=trig.target == "mutual" and len(sources) > 1)
+        several = len({_place_code(m) for m in sources}) > 1  # not `Mỹ Robert Zoellick`: one actor, twice
+        targets = _object(p, t, trig, root, exclude, marked_only=trig.target == "mutual" and several)
         if not targets and len(sources) > 1 and trig.target == "mutual":
             return _mutual(sources)  # `Nga và NATO đạt được thỏa thuận`, `Anh, Pháp, Đức đã nhóm họp`
         if not targets and root in _IMPLICIT_TARGET and trig.target != "none" and _objectless(p, t):
@@ -815,7 +885,8 @@ def _unknown_attacker(p: cl.Parse, t: int, trig: Trigger, context: Context, pass
         return [named] if named else []
     if not (passive or _nominal(p, t) and not _owned_noun(p, t)):
         return None
-    group = named or context.group  # `bị bắt cóc`, `vụ tấn công` in a story about an armed group
+    # `bị bắt cóc`, `vụ tấn công` in a story about an armed group; not an air strike (state_violence)
+    group = named or (context.group if trig.pattern not in cues()["state_violence"] else None)
     return [group] if group else []
 
 
@@ -865,6 +936,8 @@ def _objectless(p: cl.Parse, t: int) -> bool:
             return True
         if p.cue_at("anaphoric", tok.syl[0]) == tok.syl[1]:
             return True
+        if tok.tag == cl.TRIGGER and k == t + 1 and _nominal(p, k):
+            continue  # `bác đề xuất trên`: the act's object noun, then what points back
         if tok.tag in (cl.ACTOR, cl.TRIGGER, "V", "E"):
             return False
     return not any(p.tokens[k].tag in ("N", "Np", "Nc", "P", "M") for k in range(t + 1, clause.last))

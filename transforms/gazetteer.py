@@ -133,6 +133,20 @@ def people() -> dict[str, list[Person]]:
 
 
 @lru_cache(maxsize=1)
+def places() -> dict[str, str]:
+    """City or province name -> ISO3 of its country (places.tsv, from GeoNames and ISO 3166-2)."""
+    return {row["place"]: row["country"] for row in read_tsv("places.tsv")}
+
+
+@lru_cache(maxsize=1)
+def words() -> frozenset[str]:
+    """Vietnamese words of two or more syllables, lowercase: underthesea's Viet74K dictionary (in its wheel)."""
+    import underthesea.corpus as corpus
+    path = Path(corpus.__file__).parent / "data" / "Viet74K.txt"
+    return frozenset(w for w in (line.strip().lower() for line in open(path, encoding="utf-8")) if " " in w)
+
+
+@lru_cache(maxsize=1)
 def cameo() -> dict[str, Cameo]:
     return {r["code"]: Cameo(r["code"], r["root"], int(r["quad_class"]), float(r["goldstein"]), r["name"])
             for r in read_tsv("cameo_codes.tsv")}

@@ -137,11 +137,8 @@ def _alias_ok(sentence: Sentence, span: _Span, spans_at: dict[int, _Span]) -> tu
         and (alias.ambiguous or (single and not is_syllable(prev))) and prev.lower() not in ("ông", "bà")
     if right_glued or left_glued:
         return False, alias.type
-    if alias.ambiguous and single and nxt and nxt[:1].islower() and is_syllable(nxt):
-        # `Pháp luật`, `Nhật báo`, `Mỹ phẩm`, `Đức tin`: the segmenter joins it to the next syllable
-        start = syl[span.start].start
-        if any(w.start == start and w.end == syl[span.end].end for w in sentence.words):  # (`Đức cam kết` is noise)
-            return False, alias.type
+    if alias.ambiguous and single and nxt and nxt[:1].islower() and f"{alias.text} {nxt}".lower() in gz.words():
+        return False, alias.type  # `Pháp luật`, `Nhật báo`, `Đức tin`: a word of the dictionary, not the country
     if alias.type == "GPE" and (prev and prev.lower() in _LANGUAGE or nxt == "ngữ"):
         return False, alias.type  # `tiếng Anh`, `Anh ngữ`: the language
     listed = nxt in (",", "và") and any(sp.start == span.end + 1 and sp.kind == "alias" and sp.value.type == "GPE"
@@ -152,8 +149,9 @@ def _alias_ok(sentence: Sentence, span: _Span, spans_at: dict[int, _Span]) -> tu
         word_index = next((k for k, w in enumerate(sentence.words) if w.start == syl[span.start].start), None)
         if word_index is None or pos[word_index] != "Np":
             return False, alias.type  # `Anh cho biết`: the pronoun
-    if alias.use == "seat" and prev and prev.lower() in _LOCATIVE | _DOCUMENTS:
-        return True, "LOC"  # `tại Washington`: the place, not the government; `thỏa thuận Minsk`: its name
+    named = any(t.lower() in _DOCUMENTS for t in texts[max(0, span.start - 3):span.start])
+    if alias.use == "seat" and prev and (prev.lower() in _LOCATIVE or named):
+        return True, "LOC"  # `tại Washington`: the place, not the government; `thỏa thuận (hòa bình) Minsk`: its name
     return True, alias.type
 
 
@@ -213,6 +211,16 @@ def _title_before(spans: list[_Span], run_start: int, texts: list[str]) -> tuple
     return None, None, None
 
 
+_PLACE_CONTEXT = _LOCATIVE | _PLACE_WORDS | {"trấn", "đô", "phủ", "miền", "khu", "hạt", "vực"}
+
+
+def _place(texts: list[str], a: int, b: int) -> tuple[int, str] | None:
+    """(syllables, ISO3) of the place name that is the whole capitalized run texts[a:b] (places.tsv); not a
+    prefix of a longer unknown name (`thị trấn Ahmad Wal` is not Kuwait's Ahmad)."""
+    code = gz.places().get(" ".join(texts[a:b]))
+    return (b - a, code) if code else None
+
+
 def _run_context(texts: list[str], start: int) -> str | None:
     return texts[start - 1].lower() if start > 0 else None
 
@@ -252,6 +260,13 @@ def sentence_mentions(sentence: Sentence) -> list[Mention]:
         context = _run_context(texts, a)
         if context == ":" and a >= 2:
             context = texts[a - 2].lower()  # `Nguồn: Around World Journal`
+        place = _place(texts, a, b) if context in _PLACE_CONTEXT else None
+        if place:  # `tại Raqqa`, `thị trấn Avdiivka`: a place of a known country, not a person
+            n, code = place
+            start, end, surface = span_text(a, a + n)
+            out.append(Mention(sentence.index, start, end, surface, "LOC", code, surface, confidence=0.8,
+                               method="place"))
+            continue
         known = fold(surface) in gz.people()  # `Tập Cận Bình` though `tập` often opens `tập đoàn`
         if any(any(c.isdigit() for c in t) or (t.isupper() and len(t) > 1) for t in run) \
                 or run[0].lower() in _ORG_WORDS | _PLACE_WORDS and not known \
@@ -362,7 +377,10 @@ def resolve_people(mentions: list[Mention]) -> list[Mention]:
         canonical = holder.name if holder else max(c["names"], key=lambda n: (len(n.split()), -c["names"].index(n)))
         country = next((m.country for m in c["members"] if m.country), None) or (holder.country if holder else None)
         orgs = {p.org for p in gz.people().get(fold(holder.name), []) if p.org} if holder else set()
-        org = next(iter(orgs)) if len(orgs) == 1 else None
+        # an IGO head acts for the IGO, unless the text gives the person a country's title
+        # (`Thứ trưởng Ngoại giao Mỹ Robert Zoellick`, years before he led the World Bank)
+        titled = any(m.country for m in c["members"])
+        org = next(iter(orgs)) if len(orgs) == 1 and not titled else None
         for m in c["members"]:
             resolved[id(m)] = (canonical, country, org)
     out = []

@@ -56,7 +56,7 @@ def test_batch_size_zero():
 
 def test_empty_folder_has_no_inputs(tmp_path):
     (tmp_path / "empty").mkdir()
-    (tmp_path / "empty" / "notes.docx").write_bytes(b"x")  # not an input type: a folder walk skips it
+    (tmp_path / "empty" / "notes.docx").write_bytes(b"x")  # not an input type: a folder of only such files is a mistaken path
     line = one_line(cli("run", "empty"), 2)
     assert line.startswith("error: no input files in empty (looked for .txt, .txt.gz, .html")
     assert line.endswith("give files or folders that hold articles")

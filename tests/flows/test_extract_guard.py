@@ -3,6 +3,7 @@ error, and the run publishes the article and records the error in `rejects` (sta
 `extract_error`, with the step, the table it left short and the replay command). The bug is injected
 into the real pipeline by replacing one extractor with a function that raises."""
 import json
+import shlex
 
 import duckdb
 import pytest
@@ -47,8 +48,9 @@ def test_later_steps_go_on_without_a_failed_one(seed_article, monkeypatch):
 def test_run_publishes_the_article_and_records_the_error(tmp_path, prefect_server, monkeypatch):
     from flows.news_to_events import news_to_events
 
-    monkeypatch.setattr(ev, "article_events", _raise)  # workers=1: extraction runs in this process
-    summary = news_to_events(paths=[str(SEED_1)], warehouse=str(tmp_path / "wh"), workers=1)
+    # one worker and no per-input time limit (which needs a worker process): extraction runs in this process
+    monkeypatch.setattr(ev, "article_events", _raise)
+    summary = news_to_events(paths=[str(SEED_1)], warehouse=str(tmp_path / "wh"), workers=1, input_timeout=0)
     assert (summary["inputs"], summary["articles"], summary["rejected"], summary["events"]) == (1, 1, 0, 0)
     assert summary["validation_success"]
 
@@ -62,4 +64,4 @@ def test_run_publishes_the_article_and_records_the_error(tmp_path, prefect_serve
     (reject,) = rows("select stage, reason, detail, table_name, row_json, replay from {rejects}")
     assert reject[:4] == ("extract", "extract_error", "events: ValueError: injected extractor bug", "events")
     assert json.loads(reject[4]) == {"article_id": article_id, "step": "events"}
-    assert reject[5] == f"vnevents run '{SEED_1}'"
+    assert reject[5] == f"vnevents run {shlex.quote(str(SEED_1))}"

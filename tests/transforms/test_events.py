@@ -38,6 +38,9 @@ def _cases(table):
 
 
 COORDINATION = [
+    # a comma list runs to its last member before the predicate; `đề nghị hỗ trợ Indonesia` offers aid (03)
+    ("dantri_unc_2020/0086.txt", "Ngoài Mỹ, thì Pháp", {(c, "IDN", "03", "asserted") for c in (
+        "FRA", "DEU", "RUS", "TUR", "KOR", "IND", "SGP", "MYS")}),
     # a generic plural subject that a list names: one event per listed country
     ("dantri_unc_2020/0027.txt", "Nhiều nước trên thế giới", {("USA", "IND", "07", "asserted"),
                                                              ("SGP", "IND", "07", "asserted")}),
@@ -70,6 +73,9 @@ NULL_ACTORS = [
     ("vims_2016/0006.txt", "Một kẻ đánh", {(None, "IRQ", "18", "asserted")}),
     ("baomoi_2017/0054.txt", "Một quan chức Triều Tiên ngày 3/6", {("PRK", "USA", "15", "hypothetical"),
                                                                   (None, "PRK", "18", "hypothetical")}),
+    # an air strike in a story about an armed group is not the group's; `thị trấn Ahmad Wal` is no Kuwaiti
+    # Ahmad (a place is a whole capitalized name)
+    ("vims_2016/0051.txt", "Báo cáo từ Lầu Năm Góc", {(None, "AFG", "18", "hypothetical")}),
 ]
 
 REPORTED_SPEECH = [
@@ -93,6 +99,11 @@ CARRIED_OVER = [
 ]
 
 FRAMES = [
+    # `điều động` is a show of force only of forces (trains and planes carrying oxygen are no event)
+    ("dantri_unc_2020/0133.txt", "Để giải tỏa một phần", set()),
+    # missiles fired into a base are an attack (19), where a launch with no target is a test (15)
+    ("baomoi_2017/0067.txt", "Tuy nhiên, ông cho rằng nếu so sánh", {("USA", "SYR", "19", "hypothetical"),
+                                                                     ("USA", "PRK", "19", "hypothetical")}),
     # expelling diplomats reduces relations (16), where expelling people is 17
     ("dantri_unc_2020/0142.txt", "Đáp lại, Nga", {("RUS", "USA", "16", "asserted")}),
     ("dantri_unc_2020/0097.txt", "Ngoài trục xuất", {("USA", "RUS", "16", "asserted")}),
@@ -105,6 +116,12 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # a noun's agent stands in its own phrase: not past a verb (`… bắt đầu bằng … cơ sở hải quân của Nga`: the
+    # story's armed group), and `từ` after a plural noun names it (`những nhượng bộ khác từ Mỹ`: no act of PRK's)
+    ("vims_2016/0026.txt", "Các cuộc tấn công bắt đầu", {("IS", "SYR", "18", "asserted")}),
+    ("vntc_2000s/0017.txt", "Trước đó, tháng 12 năm ngoái", {("PRK", "USA", "03", "asserted")}),
+    # the proposal answered is another's: no appeal of Putin's, only his own readiness and talks
+    ("dantri_unc_2020/0091.txt", "Đáp lại đề nghị", {("RUS", "UKR", "03", "asserted"), ("RUS", "UKR", "04", "asserted")}),
     # a trigger used as a noun: its agent follows (`của`), or it is the main subject's (`Ngoài …,`)
     ("baomoi_2017/0021.txt", "Thông tin từ quân đội", {("PRK", None, "15", "asserted")}),
     ("baomoi_2017/0092.txt", "Chuyến thăm Ukraine", {("NATO", "UKR", "04", "asserted"),
@@ -124,6 +141,22 @@ NOUNS_AND_PASSIVES = [
 ]
 
 ROOTS_AND_MODALITY = [
+    # `TQ` is the press's China; a deputy secretary of state is the US's, though he later led the World Bank
+    ("vntc_2000s/0161.txt", "Thứ trưởng Ngoại giao Mỹ Robert Zoellick đã gặp",
+     {("USA", "CHN", "04", "asserted")}),
+    ("dantri_unc_2020/0083.txt", "\"Điều rất quan trọng là Thổ Nhĩ Kỳ", {("TUR", "RUS", "06", "negated")}),  # tránh
+    # a warning issued after an attack does not make the attack a threat
+    ("vims_2016/0043.txt", "Hiện cảnh báo về khủng bố", {(None, "BEL", "18", "asserted")}),
+    # `chiến tranh xâm lược Nam Tư`: the second violent word qualifies the first, no event of its own
+    ("baomoi_2017/0097.txt", "Để “bảo vệ nhân quyền”", {("USA", "YUG", "19", "asserted"),
+                                                         ("NATO", "YUG", "19", "asserted")}),
+    # `bác` (reject) is framed by its object; `đề xuất trên` points back to the proposal's author
+    ("vims_2016/0012.txt", "Trung Quốc và Nga ủng hộ ý tưởng", {
+        ("CHN", "PRK", "05", "asserted"), ("RUS", "PRK", "05", "asserted"), ("USA", "PRK", "12", "asserted"),
+        ("KOR", "PRK", "12", "asserted"), ("JPN", "PRK", "12", "asserted")}),
+    ("baomoi_2017/0043.txt", "Về phía Nga, theo khẳng định", {("RUS", "PRK", "11", "negated"),
+                                                              ("PRK", None, "15", "asserted")}),  # không hề
+    ("baomoi_2017/0067.txt", "Nhà Trắng chưa đưa ra", {("USA", "PRK", "13", "negated")}),  # `chưa … nào`
     ("baomoi_2017/0020.txt", "Triều Tiên kêu gọi các", {("PRK", "UN", "02", "asserted"),
                                                        ("USA", "PRK", "10", "asserted")}),
     ("dantri_unc_2020/0084.txt", "Cũng giống như", {("USA", "IND", "03", "asserted")}),
@@ -144,6 +177,10 @@ NO_EVENT = [
     ("baomoi_2017/0024.txt", "Dù cho rằng quả tên lửa"),  # `gặp khó khăn` is no meeting
     ("baomoi_2017/0028.txt", "Ngoại trưởng Ukraine Pavel Klimkin đã tuyên bố như"),  # `Nhật báo` is no Japan
     ("baomoi_2017/0055.txt", "Tình hình còn đáng lo ngại"),  # `đáng lo ngại` is no criticism
+    # `cảnh báo từ phía Trung Quốc` is China's warning, not the subject's (and names no receiver)
+    ("dantri_unc_2020/0089.txt", "Dù không có quan hệ chính thức"),
+    ("dantri_unc_2020/0105.txt", "Ấn Độ đang trải qua"),  # `khiến nhiều nước lo ngại`: no actor is worried
+    ("baomoi_2017/0061.txt", "Các chuyên gia tin rằng Iran"),  # `bệ phóng` is a launcher, no launch
 ]
 
 

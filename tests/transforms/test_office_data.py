@@ -37,5 +37,8 @@ def test_vietnamese_forms_and_reign_leaders():
 def test_anchor_patterns_compile_and_date():
     for row in gz.read_tsv("anchors.tsv"):
         re.compile(row["pattern"])
-        assert row["kind"] in ("landmark", "event", "ordinal") and row["source"], row
-        assert row["kind"] != "ordinal" or row["ordinals"], row
+        assert row["kind"] in ("landmark", "event", "ordinal", "release", "anniversary") and row["source"], row
+        assert (row["kind"] in ("ordinal", "release")) == bool(row["ordinals"]), row
+        for value in row["date"].split() + [v.split("=")[1] for v in row["ordinals"].split()]:
+            first, _, last = value.partition("/")
+            assert re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", first) and (not last or last >= first), row
