@@ -203,6 +203,9 @@ def test_run_killed_while_publishing_leaves_every_table_at_its_previous_version(
     before = {t: wh.read(t).num_rows for t in ("articles", "events", "inputs", "mentions")}
     versions = wh.versions()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("PREFECT_API_URL", None)  # the child uses its own temporary server, with a database of its own:
+    env["PREFECT_HOME"] = str(tmp_path / "prefect")  # ~/.prefect may hold one another Prefect version migrated
+    env["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = "180"  # a new database migrates first: slow on 2 cores
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(SEED_1), str(SEED_2), str(root)], cwd=REPO, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
