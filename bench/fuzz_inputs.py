@@ -151,9 +151,9 @@ def run(tmp: Path, n: int, seed: int, workers: int, timeout: float, huge: int = 
         verbose: bool = True) -> int:
     import duckdb
 
-    from flows import warehouse as wh
     from flows.news_to_events import news_to_events
     from flows.validation import validate
+    from flows.warehouse import Warehouse
     from schemas.tables import TABLES
 
     folder = tmp / "in"
@@ -171,7 +171,7 @@ def run(tmp: Path, n: int, seed: int, workers: int, timeout: float, huge: int = 
              if (want == -1 and per_file.get(f, 0) < 1) or (want >= 0 and per_file.get(f, 0) != want)}
     rejects = con.sql(f"select reject_id from read_parquet('{tmp}/wh/rejects/**/*.parquet', "
                       "hive_partitioning=true)").fetchall()
-    tables = {t: wh.read_table(str(tmp / "wh"), t) for t in TABLES}
+    tables = {t: Warehouse(str(tmp / "wh")).read(t) for t in TABLES}
     valid = validate(tables, tmp / "report").success
     reasons = collections.Counter(r[2] or r[1] for r in rows)
     checks = {"one ledger row per input": not wrong, "summary count = ledger count": summary["inputs"] == len(rows),

@@ -128,6 +128,11 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
     Exit codes: 0 done, 1 data failed validation, 2 usage or configuration error, 3 the run failed."""
 
 
+class TaskRunner(str, enum.Enum):
+    process = "process"
+    dask = "dask"
+
+
 WAREHOUSE = typer.Option(None, "--warehouse", "-w", help="Warehouse root folder (settings `warehouse`).",
                          show_default=_default("warehouse"))
 
@@ -147,30 +152,80 @@ def run(paths: list[str] = typer.Argument(None, help="Files, folders, globs or f
                                                  show_default=_default("batch_size")),
         workers: Optional[int] = typer.Option(None, help="Extraction processes (0 = one per core).",
                                               show_default=_default("workers")),
+        reprocess: bool = typer.Option(False, "--reprocess", help="Code every input again, even those already "
+                                                                   "published unchanged."),
+        task_runner: Optional[TaskRunner] = typer.Option(None, "--task-runner", help="Where cleaning and "
+                                                         "extraction run: worker processes or a Dask cluster.",
+                                                         show_default=_default("task_runner")),
+        dask_address: Optional[str] = typer.Option(None, help="Dask scheduler address `tcp://host:port` "
+                                                   "(--task-runner dask).", show_default="none, a local cluster"),
         as_json: bool = typer.Option(False, "--json", help="Print the run summary (or the error) as JSON.")) -> None:
     """Run the pipeline once (a real Prefect flow run) and publish into the warehouse.
 
+    Inputs already published with the same bytes by the same extraction version are skipped (`unchanged`).
     Exit 1 when validation failed or every input was rejected; 2 when no input file is found."""
-    from flows import progress
+    from flows.settings import check_inputs, load_settings
+
+    settings = load_settings(warehouse=warehouse, batch_size=batch_size, workers=workers,
+                             task_runner=task_runner.value if task_runner else None, dask_address=dask_address)
+    paths = paths or settings.inputs
+    _preflight(settings, lambda: check_inputs(paths))
+    _run_flow(settings, as_json, paths=paths, reprocess=reprocess)
+
+
+@app.command()
+def reprocess(older: bool = typer.Option(False, "--older", help="Re-extract the published articles coded by an "
+                                                                 "older extraction version."),
+              warehouse: Optional[str] = WAREHOUSE,
+              workers: Optional[int] = typer.Option(None, help="Extraction processes (0 = one per core).",
+                                                    show_default=_default("workers")),
+              task_runner: Optional[TaskRunner] = typer.Option(None, "--task-runner", help="Where extraction runs.",
+                                                               show_default=_default("task_runner")),
+              dask_address: Optional[str] = typer.Option(None, help="Dask scheduler address (--task-runner dask).",
+                                                         show_default="none, a local cluster"),
+              as_json: bool = typer.Option(False, "--json", help="Print the run summary (or the error) as JSON.")
+              ) -> None:
+    """Code published articles again after an upgrade of the coder (`--older`); inputs are not re-read."""
+    from flows.settings import check_warehouse, load_settings
+
+    if not older:
+        raise UsageError("say what to reprocess: --older (articles coded by an older extraction version); to code "
+                         "inputs again use `vnevents run PATH --reprocess`")
+    settings = load_settings(warehouse=warehouse, workers=workers,
+                             task_runner=task_runner.value if task_runner else None, dask_address=dask_address)
+    check_warehouse(settings.warehouse, must_exist=True)
+    _preflight(settings)
+    _run_flow(settings, as_json, older=True)
+
+
+def _preflight(settings: Settings, check_inputs=None) -> None:
+    """Every check of a run's settings before a Prefect server starts: the settings, then the inputs (a
+    callable, when the command reads any), then the Prefect API last."""
     from flows.serve import check_api
-    from flows.settings import check_inputs, check_warehouse, load_settings
+    from flows.settings import check_task_runner, check_warehouse
 
     _prefect_console(_STATE["verbose"])
-    settings = load_settings(warehouse=warehouse, batch_size=batch_size, workers=workers)
     check_warehouse(settings.warehouse)
-    paths = paths or settings.inputs
-    check_inputs(paths)
+    check_task_runner(settings)
+    if check_inputs:
+        check_inputs()
     check_api()
     if "PREFECT_API_URL" not in os.environ and "PREFECT_HOME" not in os.environ:
         # the temporary server's database lives under settings `prefect_home`, not in a ~/.prefect that
         # another Prefect version may have migrated
         os.environ["PREFECT_HOME"] = str(Path(settings.prefect_home).absolute())
+
+
+def _run_flow(settings: Settings, as_json: bool, paths: list[str] | None = None, reprocess: bool = False,
+              older: bool = False) -> None:
+    from flows import progress
     from flows.news_to_events import news_to_events
 
     with progress.display():
         progress.stage("start", total=1, unit="server")  # a temporary Prefect server boots before the flow's stages
         summary = news_to_events(paths=paths, warehouse=settings.warehouse, batch_size=settings.batch_size,
-                                 workers=settings.workers)
+                                 workers=settings.workers, reprocess=reprocess, older=older,
+                                 task_runner_kind=settings.task_runner, dask_address=settings.dask_address)
     problem = _run_problem(summary)
     if as_json:
         if problem:
@@ -186,7 +241,7 @@ def run(paths: list[str] = typer.Argument(None, help="Files, folders, globs or f
 def _run_problem(summary: dict) -> DataFailed | None:
     if not summary["validation_success"]:
         return DataFailed(f"validation failed: see {summary['report_html'] or summary['report_json']}")
-    if summary["inputs"] and summary["articles"] == 0 and summary["duplicates"] == 0:
+    if summary["inputs"] and summary["articles"] == 0 and summary["duplicates"] == 0 and summary["unchanged"] == 0:
         return DataFailed(f"all {summary['inputs']} inputs were rejected, no article published; see why: "
                           f"vnevents query \"SELECT source_uri, reason, detail FROM rejects WHERE run_id = "
                           f"'{summary['run_id']}'\" -w {summary['warehouse']}")
@@ -197,11 +252,11 @@ def _summary_text(summary: dict) -> str:
     root = summary["warehouse"]
     return f"""
 vnevents run {summary['run_id']} ({summary['seconds']} s)
-  inputs        {summary['inputs']}: {summary['articles']} articles, {summary['duplicates']} duplicates, {summary['rejected']} rejected
+  inputs        {summary['inputs']}: {summary['articles']} articles, {summary['duplicates']} duplicates, {summary['rejected']} rejected, {summary['unchanged']} unchanged
   extracted     {summary['events']} events, {summary['mentions']} mentions, {summary['timexes']} time expressions
   validation    {'passed' if summary['validation_success'] else 'FAILED'}; {summary['quarantined_rows']} rows quarantined to `rejects`
                 report: {summary['report_html'] or summary['report_json']}
-  tables        {root}/{{articles,mentions,timexes,events,entities,inputs,rejects,runs}} (Hive-partitioned Parquet)
+  tables        {root}/{{articles,mentions,timexes,events,entities,inputs,rejects,runs}} (Delta Lake, Hive-partitioned)
   catalog       {summary['catalog']}
   query         vnevents query "SELECT event_root_code, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC" -w {root}
                 duckdb {summary['catalog']}"""
@@ -215,14 +270,17 @@ def validate(warehouse: Optional[str] = WAREHOUSE,
     """Re-validate every published table against its expectation suite; exit 1 on any failure."""
     import datetime as dt
 
-    from flows import warehouse as wh
     from flows.settings import check_warehouse, load_settings
     from flows.validation import validate as run_validation
+    from flows.warehouse import Warehouse
     from schemas.tables import TABLES
 
-    root = check_warehouse(load_settings(warehouse=warehouse).warehouse, must_exist=True)
-    tables = {name: wh.read_table(root, name) for name in TABLES}
-    folder = report or root / "reports" / f"validate-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}"
+    wh = Warehouse.open(check_warehouse(load_settings(warehouse=warehouse).warehouse, must_exist=True), create=False)
+    if wh.delta("runs") is None:
+        raise UsageError(f"no published warehouse at {wh.display()}; run `vnevents run PATH -w {wh.uri}` first")
+    tables = {name: wh.read(name) for name in TABLES}
+    stamp = f"validate-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}"
+    folder = report or (Path(wh.uri) / "reports" / stamp if not wh.remote else Path("reports") / stamp)
     result = run_validation(tables, folder)
     for name, t in result.tables.items():
         status = "ok" if t.success else "FAILED"
@@ -244,13 +302,18 @@ class Format(str, enum.Enum):
 def query(sql: str = typer.Argument(..., help="SQL over the catalog views (articles, mentions, timexes, events, "
                                              "inputs, rejects, runs, entities, input_accounting)."),
           warehouse: Optional[str] = WAREHOUSE,
-          fmt: Format = typer.Option(Format.table, "--format", help="Output format.")) -> None:
+          fmt: Format = typer.Option(Format.table, "--format", help="Output format."),
+          as_of: Optional[str] = typer.Option(None, "--as-of", help="Read the tables as run RUN_ID left them "
+                                                                     "(time travel; see `select run_id from runs`).",
+                                              show_default="the last run")) -> None:
     """Run SQL on the warehouse catalog (DuckDB) and print the result."""
-    from flows import warehouse as wh
     from flows.settings import check_warehouse, load_settings
+    from flows.warehouse import Warehouse
 
-    root = check_warehouse(load_settings(warehouse=warehouse).warehouse, must_exist=True)
-    con = wh.connect(root)
+    wh = Warehouse.open(check_warehouse(load_settings(warehouse=warehouse).warehouse, must_exist=True), create=False)
+    if wh.delta("runs") is None:
+        raise UsageError(f"no published warehouse at {wh.display()}; run `vnevents run PATH -w {wh.uri}` first")
+    con = wh.connect(as_of=as_of)
     try:
         rel = con.sql(sql)
         if rel is None:
@@ -302,9 +365,11 @@ def report(warehouse: Optional[str] = WAREHOUSE,
     """Write the analyst's report: one self-contained HTML page (charts, events table, data quality) that
     opens from disk with no network."""
     from flows.report import build, parse_bound
-    from flows.settings import load_settings
+    from flows.settings import check_warehouse, load_settings
 
-    built = build(load_settings(warehouse=warehouse).warehouse, parse_bound(since), parse_bound(until, end=True), out)
+    bounds = parse_bound(since), parse_bound(until, end=True)
+    root = check_warehouse(load_settings(warehouse=warehouse).warehouse, must_exist=True)
+    built = build(root, *bounds, out)
     f = built.figures
     print(f"report   {built.path} ({built.seconds} s)\n"
           f"open     {built.path.as_uri()}\n"
@@ -314,13 +379,12 @@ def report(warehouse: Optional[str] = WAREHOUSE,
 
 @app.command()
 def catalog(warehouse: Optional[str] = WAREHOUSE) -> None:
-    """Rebuild <warehouse>/catalog.duckdb (one view per table)."""
-    from flows import warehouse as wh
-    from flows.catalog import extra_views
+    """Rebuild <warehouse>/catalog.duckdb (one view per table, at the tables' current versions)."""
     from flows.settings import check_warehouse, load_settings
+    from flows.warehouse import Warehouse
 
-    root = check_warehouse(load_settings(warehouse=warehouse).warehouse, must_exist=True)
-    print(wh.build_catalog(root, extra_views()))
+    wh = Warehouse.open(check_warehouse(load_settings(warehouse=warehouse).warehouse, must_exist=True), create=False)
+    print(wh.build_catalog(versions=wh.versions()))
 
 
 if __name__ == "__main__":

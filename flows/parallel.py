@@ -1,35 +1,53 @@
-"""CPU parallelism for extraction: a process pool beside Prefect's thread task runner.
+"""Where the CPU-bound tasks (cleaning, extraction) run: Prefect task runners chosen by settings.
 
-Prefect tasks (one per batch) run in threads and hand the CPU-bound work to worker processes that
-import only transforms/ and flows/stages.py, so they start fast and need no Prefect API. Workers are
-spawned, not forked: forking a process that runs Prefect's threads and event loop is unsafe.
+    process  Prefect's ProcessPoolTaskRunner on this machine (`workers` processes; 1 = in the flow's
+             thread, no worker process, unless the per-input time limit needs one)
+    dask     prefect-dask's DaskTaskRunner on a distributed cluster: `dask_address` of a running
+             scheduler, or a local cluster of `workers` single-threaded worker processes
+
+Stage functions take and return URIs under the warehouse (flows/storage.py), so with the warehouse on
+an object store, Dask workers on other machines need no shared disk.
 """
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
 import os
-from concurrent.futures import ProcessPoolExecutor
+from typing import Iterator
+
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 
-class CpuPool:
-    def __init__(self, workers: int, isolate: bool = False):
-        """`isolate`: work runs in worker processes even with one worker (the per-input time limit of
-        flows/limits.py needs a process's main thread)."""
-        self.workers = workers or os.cpu_count() or 1
-        self.isolate = isolate
-        self._pool: ProcessPoolExecutor | None = None
+@contextlib.contextmanager
+def shared_api() -> Iterator[None]:
+    """Worker processes report to the flow's Prefect API. Without PREFECT_API_URL in their environment,
+    each spawned worker would start a temporary Prefect server of its own (slow, and hundreds of MB)."""
+    from prefect.client.orchestration import get_client
 
-    def __enter__(self) -> "CpuPool":
-        if self.workers > 1 or self.isolate:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        return self
+    with get_client(sync_client=True) as client:
+        url = str(client.api_url).rstrip("/")
+    before = os.environ.get("PREFECT_API_URL")
+    os.environ["PREFECT_API_URL"] = url
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = before
 
-    def __exit__(self, *exc) -> None:
-        if self._pool:
-            self._pool.shutdown(wait=True, cancel_futures=True)
 
-    def run(self, fn, *args):
-        """fn(*args) in a worker process (in this process when there is one worker)."""
-        if self._pool is None:
-            return fn(*args)
-        return self._pool.submit(fn, *args).result()
+def task_runner(kind: str, workers: int, dask_address: str | None = None, isolate: bool = False) -> TaskRunner:
+    """`isolate`: the process runner uses a worker process even with one worker (the per-input time limit
+    of flows/limits.py needs a process's main thread; Dask runs tasks in worker threads, where it is not
+    enforced)."""
+    workers = workers or os.cpu_count() or 1
+    if kind == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                                              "dashboard_address": None})
+    if workers <= 1 and not isolate:
+        return ThreadPoolTaskRunner(max_workers=1)
+    return ProcessPoolTaskRunner(max_workers=workers)

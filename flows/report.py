@@ -472,18 +472,24 @@ def _events_table(con) -> tuple[list[dict], dict, int]:
     return rows, articles, total
 
 
-def _quality(con, root: Path, run_id: str | None) -> dict:
+def _quality(con, wh, run_id: str | None) -> dict:
+    from flows import storage
+
     runs = _rows(con, """SELECT run_id, started_at, inputs, articles, duplicates, rejected, quarantined_rows,
         events, validation_success, report_path FROM runs ORDER BY started_at DESC""")
     run = next((r for r in runs if r["run_id"] == run_id), runs[0] if runs else None)
-    validation, validation_note = [], None
+    validation, validation_note, docs = [], None, None
     if run and run["report_path"]:
-        path = root / run["report_path"] / "validation.json"
-        if path.exists():
-            summary = json.loads(path.read_text(encoding="utf-8")).get("summary", {})
+        path = wh.path(run["report_path"], "validation.json")
+        text = storage.read_text(path)
+        if text is not None:
+            summary = json.loads(text).get("summary", {})
             validation = [{"table": name, **t} for name, t in summary.items()]
         else:
             validation_note = f"{path} is missing"
+        index = wh.path(run["report_path"], "data_docs", "index.html")
+        if storage.exists(index):
+            docs = index if wh.remote else Path(index).resolve().as_uri()
     return {
         "accounting": _rows(con, "SELECT outcome, coalesce(reason, '') AS reason, inputs FROM input_accounting"),
         "rejects": _rows(con, """SELECT stage, reason, count(*) AS n FROM rejects GROUP BY ALL ORDER BY n DESC"""),
@@ -492,8 +498,7 @@ def _quality(con, root: Path, run_id: str | None) -> dict:
         "quarantined": _rows(con, f"""SELECT run_id, table_name, detail, source_uri, left(row_json, 300) AS row_json
             FROM rejects WHERE stage = 'validate' ORDER BY rejected_at DESC LIMIT {QUARANTINE_LIMIT}"""),
         "runs": runs[:10], "run": run, "validation": validation, "validation_note": validation_note,
-        "data_docs": (root / run["report_path"] / "data_docs" / "index.html").resolve().as_uri()
-        if run and run["report_path"] and (root / run["report_path"] / "data_docs" / "index.html").exists() else None,
+        "data_docs": docs,
     }
 
 
@@ -503,35 +508,38 @@ def _json_script(value) -> str:
     return json.dumps(value, ensure_ascii=False, default=str).replace("<", "\\u003c")
 
 
-def _ensure_views(root: Path) -> None:
-    """A catalog from an older vnevents lacks the name views: rebuild it (views only, no data moves)."""
-    from flows import warehouse as wh
+def _ensure_views(wh) -> None:
+    """A catalog from an older vnevents lacks the name views: rebuild it at the versions of the last run
+    (views only, no data moves)."""
     from flows.catalog import extra_views
 
-    con = wh.connect(root)
+    if wh.remote:  # views are built on each connection
+        return
+    con = wh.connect()
     try:
         have = {r[0] for r in con.sql("SELECT view_name FROM duckdb_views()").fetchall()}
     finally:
         con.close()
     if not set(extra_views()) <= have:
-        wh.build_catalog(root, extra_views())
+        runs = wh.runs()
+        wh.build_catalog(versions=wh.versions_of_run(runs[-1]["run_id"]) if runs else wh.versions())
 
 
-def build(warehouse: str | Path, since: dt.date | None = None, until: dt.date | None = None,
+def build(warehouse, since: dt.date | None = None, until: dt.date | None = None,
           out: str | Path | None = None, run_id: str | None = None) -> Built:
     """Write the report of `warehouse` (events in [since, until]) to `out` [default
     <warehouse>/reports/report.html]; `run_id` names the run whose validation results it shows [the last]."""
     import jinja2
     from plotly.offline import get_plotlyjs
 
-    from flows import warehouse as wh
+    from flows.warehouse import Warehouse
 
     t0 = time.monotonic()
-    root = Path(warehouse)
-    if wh.current_snapshot(root) is None and not (root / "catalog.duckdb").exists():
-        raise UsageError(f"no warehouse at {root}: run `vnevents run -w {root}` first")
-    _ensure_views(root)
-    con = wh.connect(root)
+    wh = warehouse if isinstance(warehouse, Warehouse) else Warehouse.open(str(warehouse), create=False)
+    if wh.delta("runs") is None:
+        raise UsageError(f"no published tables at {wh.display()}: run `vnevents run -w {wh.uri}` first")
+    _ensure_views(wh)
+    con = wh.connect()
     try:
         _views(con, since, until)
         figures = key_figures(con)
@@ -539,13 +547,13 @@ def build(warehouse: str | Path, since: dt.date | None = None, until: dt.date | 
         with _bare_figures():
             charts = _charts(con, figures, actors, dyads) if figures["events"] else {}
         rows, articles, total = _events_table(con)
-        quality = _quality(con, root, run_id)
+        quality = _quality(con, wh, run_id)
     finally:
         con.close()
     env = jinja2.Environment(loader=jinja2.PackageLoader("flows", "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     page = env.get_template("report.html.j2").render(
-        title="vnevents report", warehouse=str(root.resolve()), since=since, until=until, run_id=run_id,
+        title="vnevents report", warehouse=wh.display(), since=since, until=until, run_id=run_id,
         generated=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), figures=figures,
         figures_json=_json_script(figures), quads=QUADS, charts=charts, actors=actors, dyads=dyads, rows=rows,
         total=total, limit=TABLE_LIMIT, articles_json=_json_script(articles), quality=quality,
@@ -553,7 +561,9 @@ def build(warehouse: str | Path, since: dt.date | None = None, until: dt.date | 
         # plotly.js asks for its base-map topojson even when every base layer is off and the trace brings
         # its own GeoJSON (plotly.js#6767): an empty topology registered under its name stops the fetch
         geo_assets=_json_script({"topojson": {"world_110m": {"type": "Topology", "objects": {}, "arcs": []}}}))
-    path = Path(out) if out else root / "reports" / "report.html"
+    if out is None and wh.remote:
+        raise UsageError(f"the warehouse {wh.uri} is remote: give a local file with --out")
+    path = Path(out) if out else Path(wh.uri) / "reports" / "report.html"
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(page, encoding="utf-8")
@@ -562,16 +572,28 @@ def build(warehouse: str | Path, since: dt.date | None = None, until: dt.date | 
 
 
 # --- the flow's step --------------------------------------------------------------------------------
-def run_report(warehouse: str | Path, summary: dict) -> str:
+def run_report(wh, summary: dict) -> str:
     """After a run has published: the warehouse's report under reports/<run_id>/report.html, and Prefect
-    artifacts beside the validation summary: the run's key figures (a markdown table) and a link to the page."""
+    artifacts beside the validation summary: the run's key figures (a markdown table) and a link to the page.
+    `wh`: the flows.warehouse.Warehouse (a remote one gets the page copied next to its tables)."""
+    import tempfile
+
     from prefect.artifacts import create_link_artifact, create_markdown_artifact
 
+    from flows import storage
     from flows.serve import report_link
 
-    root = Path(warehouse)
-    built = build(root, out=root / "reports" / summary["run_id"] / "report.html", run_id=summary["run_id"])
-    link = report_link(built.path, root)  # http:// under `vnevents serve`, which serves reports/
+    if wh.remote:
+        local = Path(tempfile.mkdtemp(prefix="vnevents-report-")) / "report.html"
+        built = build(wh, out=local, run_id=summary["run_id"])
+        target = wh.path("reports", summary["run_id"], "report.html")
+        fs, path = storage.fs_of(target)
+        fs.put(str(local), path)
+        link = target
+    else:
+        root = Path(wh.uri)
+        built = build(wh, out=root / "reports" / summary["run_id"] / "report.html", run_id=summary["run_id"])
+        link = report_link(built.path, root)  # http:// under `vnevents serve`, which serves reports/
     f = built.figures
     dyad = f["top_dyad"]
     rows = [("this run: inputs", f"{summary['inputs']:,}"), ("this run: articles", f"{summary['articles']:,}"),
@@ -592,4 +614,4 @@ def run_report(warehouse: str | Path, summary: dict) -> str:
         f"quality), one HTML file that opens offline: [{built.path.name}]({link}) (`{built.path}`)\n"))
     create_link_artifact(key="event-report-page", link=link, link_text="Event report (HTML)",
                          description="Charts, events table and data quality of the warehouse after this run")
-    return str(built.path)
+    return link if wh.remote else str(built.path)

@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 
 from flows.errors import RunFailed, UsageError
-from flows.settings import Settings, check_inputs, check_schedule, check_warehouse
+from flows.settings import Settings, check_inputs, check_schedule, check_task_runner, check_warehouse
 
 
 def api_healthy(url: str) -> bool:
@@ -49,7 +49,9 @@ def prepare(settings: Settings) -> Settings:
     """Every check before a server starts; relative inputs and warehouse made absolute against the folder
     serve starts in (the deployment records them, and flow runs may start elsewhere)."""
     check_schedule(settings)
-    root = check_warehouse(settings.warehouse).absolute()
+    check_task_runner(settings)
+    root = check_warehouse(settings.warehouse)
+    root = root if "://" in root else str(Path(root).absolute())
     inputs = [p if "://" in p else str(Path(p).expanduser().absolute()) for p in settings.inputs]
     check_inputs(inputs)
     url = os.environ.get("PREFECT_API_URL")
@@ -60,7 +62,7 @@ def prepare(settings: Settings) -> Settings:
     if settings.reports_port and not _port_free(settings.server_host, settings.reports_port):
         raise UsageError(f"port {settings.reports_port} for the reports is in use; set VNEVENTS_REPORTS_PORT "
                          f"(0 = any free port)")
-    return settings.model_copy(update={"warehouse": str(root), "inputs": inputs})
+    return settings.model_copy(update={"warehouse": root, "inputs": inputs})
 
 
 def start_server(settings: Settings, timeout: float = 120, env: dict[str, str] | None = None
@@ -105,6 +107,8 @@ def report_link(path: str | Path, root: str | Path) -> str:
     warehouse, whose reports/ are served there (`vnevents serve` sets both), else a file:// URL."""
     from flows.settings import load_settings
 
+    if "://" in str(path) or "://" in str(root):  # a remote warehouse: its URL
+        return str(path)
     settings = load_settings()
     path, root = Path(path).resolve(), Path(root).resolve()
     if settings.reports_url and root == Path(settings.warehouse).resolve() and path.is_relative_to(root / "reports"):
@@ -124,11 +128,16 @@ def serve_deployment(settings: Settings) -> None:
         server, url = start_server(settings)
         print(f"started a Prefect server at {url} (UI: {url.removesuffix('/api')})", flush=True)
     os.environ["PREFECT_API_URL"] = url  # before Prefect reads its settings, and for the flow-run processes
-    httpd, reports_url = serve_reports(Path(settings.warehouse), settings.server_host, settings.reports_port)
-    # the flow-run processes inherit these: their default warehouse is the served one, whose reports are here
-    os.environ["VNEVENTS_WAREHOUSE"] = settings.warehouse
-    os.environ["VNEVENTS_REPORTS_URL"] = reports_url
-    print(f"serving {settings.warehouse}/reports at {reports_url}", flush=True)
+    httpd = None
+    os.environ["VNEVENTS_WAREHOUSE"] = settings.warehouse  # the flow-run processes' default warehouse
+    if "://" not in settings.warehouse:  # a remote warehouse's reports stay where its tables are
+        from flows.warehouse import Warehouse
+
+        Warehouse.open(settings.warehouse)  # marked as a warehouse before reports/ is made in it
+        httpd, reports_url = serve_reports(Path(settings.warehouse), settings.server_host, settings.reports_port)
+        # the flow-run processes inherit this: the served warehouse's reports are here
+        os.environ["VNEVENTS_REPORTS_URL"] = reports_url
+        print(f"serving {settings.warehouse}/reports at {reports_url}", flush=True)
     try:
         from flows.news_to_events import news_to_events
 
@@ -142,7 +151,8 @@ def serve_deployment(settings: Settings) -> None:
                              tags=["vnevents"], pause_on_shutdown=False,
                              limit=1)  # one run at a time: runs due meanwhile wait (one warehouse, few cores)
     finally:
-        httpd.shutdown()
+        if httpd:
+            httpd.shutdown()
         if server:
             server.terminate()
             try:

@@ -18,6 +18,7 @@ import difflib
 import os
 import tomllib
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
@@ -31,16 +32,28 @@ class Settings(BaseSettings):
     # forbid: an unknown key in vnevents.toml is an error (unknown VNEVENTS_* variables are not read at all)
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid")
 
-    warehouse: str = Field("warehouse", description="Warehouse root: a local folder.")
+    warehouse: str = Field("warehouse", description="Warehouse root: a local folder or an object-store URL "
+                                                     "(`s3://bucket/vnevents`).")
     inputs: list[str] = Field(["samples/"], description="Default inputs (files, folders, globs, fsspec URLs) "
                                                        "for `vnevents run` without paths and for scheduled runs.")
     batch_size: int = Field(100, ge=1, description="Articles per task batch.")
     workers: int = Field(0, ge=0, description="Processes for extraction; 0 = one per CPU core, 1 = in-process.")
     max_input_bytes: int = Field(20_000_000, ge=1, description="Inputs larger than this are rejected (too_large).")
+    retain_runs: int = Field(10, ge=0, description="Time travel: table versions of the last N runs stay readable "
+                                                     "(`vnevents query --as-of RUN_ID`).")
+    retain_days: float = Field(7, ge=0, description="Time travel: data files removed less than this many days ago "
+                                                    "are kept as well.")
+    chunk_size: int = Field(1000, ge=1, description="Inputs per validation chunk: bounds the memory of "
+                                                     "validation and publishing.")
+    task_runner: Literal["process", "dask"] = Field("process", description="Where cleaning and extraction run: "
+                                                    "`process` (worker processes on this machine) or `dask` "
+                                                    "(a distributed cluster).")
+    dask_address: str | None = Field(None, description="`task_runner = dask`: scheduler address "
+                                                       "(`tcp://host:8786`); none starts a local cluster.")
     input_timeout: float = Field(60.0, ge=0, description="Seconds one input's cleaning, and then its extraction, "
                                  "may take; past it the input is rejected `timeout` and the run goes on. 0 = no "
-                                 "limit. Enforced in worker processes (with `workers` 1 too, one worker is started).")
-    keep_snapshots: int = Field(3, ge=1, description="Published warehouse snapshots kept for readers and rollback.")
+                                 "limit. Enforced in the worker processes of task runner `process` (with `workers` 1 too, one is "
+                                 "started); not under `dask`, whose workers run tasks in threads.")
     text_column: str = Field("text", description="Tabular inputs: the article text column.")
     url_column: str = Field("url", description="Tabular inputs: the column that becomes `source_uri`.")
     published_column: str = Field("published", description="Tabular inputs: ISO publication date column.")
@@ -111,12 +124,18 @@ def _explain(error: dict, given: dict, path: Path) -> str:
 
 
 # --- pre-flight checks: cheap, local, before any Prefect server starts --------------------------------------
-def check_warehouse(root: str, must_exist: bool = False) -> Path:
-    """The warehouse as a local folder path (not created here); UsageError when it cannot be one."""
-    if "://" in root:
-        raise UsageError(f"warehouse {root}: the warehouse must be a local folder (inputs may be URLs); "
-                         f"give a folder path with --warehouse")
-    path = Path(root).expanduser()
+def check_warehouse(root: str, must_exist: bool = False) -> str:
+    """The warehouse setting checked before any server starts (nothing is created here): an empty setting,
+    a file, a folder that cannot be created, a non-empty folder that is not a vnevents warehouse (no
+    marker file: the warehouse never writes into user space), and with `must_exist` a warehouse that has
+    published nothing yet, are UsageErrors. An object-store URL is checked by the run (credentials)."""
+    from flows.warehouse import MARKER
+
+    if not str(root).strip():
+        raise UsageError("the `warehouse` setting is empty: name the warehouse folder (-w DIR, VNEVENTS_WAREHOUSE)")
+    if "://" in root and not root.startswith("file://"):
+        return root
+    path = Path(root.removeprefix("file://")).expanduser()
     if path.exists() and not path.is_dir():
         raise UsageError(f"warehouse {root} is a file, not a folder; give a folder path with --warehouse")
     for parent in path.absolute().parents:
@@ -127,10 +146,14 @@ def check_warehouse(root: str, must_exist: bool = False) -> Path:
                 raise UsageError(f"warehouse {root}: cannot create it ({parent} is not writable); "
                                  f"give another --warehouse")
             break
-    if must_exist and not (path / "current").is_symlink():
+    marked = (path / MARKER).is_file()
+    if path.is_dir() and not marked and any(path.iterdir()):
+        raise UsageError(f"{root} is not empty and is not a vnevents warehouse (no {MARKER} file): choose a new "
+                         f"or empty folder with --warehouse")
+    if must_exist and not (marked and (path / "runs" / "_delta_log").is_dir()):
         raise UsageError(f"no published warehouse at {root}; run `vnevents run PATH -w {root}` first, "
                          f"or give the right --warehouse")
-    return path
+    return str(path)
 
 
 def check_inputs(paths: list[str]) -> list[str]:
@@ -170,3 +193,38 @@ def check_schedule(settings: Settings) -> None:
         raise UsageError(f"invalid cron expression {settings.schedule_cron!r}: give five fields "
                          f"'minute hour day-of-month month day-of-week', e.g. --cron '0 6 * * *' "
                          f"(every day at 06:00)") from None
+
+
+def check_task_runner(settings: Settings) -> None:
+    """`dask_address` only with the dask runner, as `tcp://host:port` of a scheduler that answers; the dask
+    runner needs prefect-dask installed."""
+    if settings.task_runner != "dask":
+        if settings.dask_address:
+            raise UsageError(f"--dask-address {settings.dask_address} is given but the task runner is "
+                             f"`{settings.task_runner}`; add --task-runner dask, or drop the address")
+        return
+    try:
+        import prefect_dask  # noqa: F401
+    except ImportError:
+        raise UsageError("task runner `dask` needs prefect-dask and distributed (`pip install -r "
+                         "requirements.lock`); or use --task-runner process") from None
+    if not settings.dask_address:
+        return
+    import socket
+    from urllib.parse import urlsplit
+
+    address = settings.dask_address
+    parts = urlsplit(address if "://" in address else "tcp://" + address)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if parts.scheme not in ("tcp", "tls") or not parts.hostname or not port:
+        raise UsageError(f"--dask-address {address}: give a scheduler address `tcp://host:port`, e.g. "
+                         f"tcp://127.0.0.1:8786")
+    if parts.scheme == "tcp":
+        try:
+            socket.create_connection((parts.hostname, port), timeout=5).close()
+        except OSError as err:
+            raise UsageError(f"--dask-address {address}: no Dask scheduler answers there ({err.strerror or err}); "
+                             f"start one (`dask scheduler`), or drop the address for a local cluster") from None

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from flows import progress
 from schemas.expectations import describe, expectations_for
 from schemas.tables import TABLES
 
@@ -72,50 +71,89 @@ def _frame(table: pa.Table):
     return df.reset_index(drop=True)
 
 
+class Validator:
+    """One great-expectations context per run; each chunk of rows is validated against the same suites
+    (memory holds one chunk), and the run-level report sums the chunks."""
+
+    def __init__(self, report_dir: str | Path):
+        self.report_dir = Path(report_dir).resolve()  # great-expectations wants absolute store paths
+        self.report_dir.mkdir(parents=True, exist_ok=True)
+        self.gx, self.ctx = _context(self.report_dir / "data_docs")
+        self.source = self.ctx.data_sources.add_pandas("vnevents")
+        self.checkpoints: dict = {}
+        self.results: dict[str, TableResult] = {}
+        self.raw: dict[str, list] = {}
+
+    def _checkpoint(self, name: str):
+        if name not in self.checkpoints:
+            gx, ctx = self.gx, self.ctx
+            batch = self.source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(f"{name}_batch")
+            suite = ctx.suites.add(gx.ExpectationSuite(name=name, expectations=expectations_for(TABLES[name])))
+            definition = ctx.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
+            self.checkpoints[name] = ctx.checkpoints.add(gx.Checkpoint(
+                name=f"{name}_checkpoint", validation_definitions=[definition], actions=[],
+                result_format={"result_format": "COMPLETE"}))
+        return self.checkpoints[name]
+
+    def validate(self, tables: dict[str, pa.Table]) -> dict[str, TableResult]:
+        """Validate one chunk; row positions in the results are positions in these tables."""
+        chunk: dict[str, TableResult] = {}
+        for name, table in tables.items():
+            outcome = self._checkpoint(name).run(batch_parameters={"dataframe": _frame(table)})
+            result = TableResult(name, table.num_rows, outcome.success)
+            for suite_result in outcome.run_results.values():
+                self.raw.setdefault(name, []).append(_compact(suite_result.to_json_dict()))
+                for r in suite_result.results:
+                    if r.success:
+                        continue
+                    label = describe(r.expectation_config)
+                    if r.expectation_config.type in TABLE_LEVEL:
+                        result.table_failures.append(f"{label}: {r.result.get('details') or r.result}")
+                        continue
+                    rows = r.result.get("unexpected_index_list") or []
+                    result.failures[label] = len(rows)
+                    for row in rows:
+                        result.failing_rows.setdefault(int(row), []).append(label)
+            chunk[name] = result
+            total = self.results.setdefault(name, TableResult(name, 0, True))
+            total.rows += result.rows
+            total.success = total.success and result.success
+            for label, n in result.failures.items():
+                total.failures[label] = total.failures.get(label, 0) + n
+            total.table_failures.extend(result.table_failures)
+        return chunk
+
+    def finish(self) -> Report:
+        """The run-level report: JSON summary (and each chunk's great-expectations results), Data Docs."""
+        json_path = self.report_dir / "validation.json"
+        json_path.write_text(json.dumps({"summary": {n: {"rows": r.rows, "success": r.success, "failures": r.failures,
+                                                         "table_failures": r.table_failures}
+                                                     for n, r in self.results.items()},
+                                         "great_expectations": self.raw}, indent=1, default=str), encoding="utf-8")
+        if self.results:
+            self.ctx.build_data_docs(site_names=["vnevents"])
+        index = self.report_dir / "data_docs" / "index.html"
+        if index.exists():
+            offline_docs(self.report_dir / "data_docs")
+        return Report(self.results, str(index) if index.exists() else None, str(json_path))
+
+
+def _compact(result: dict) -> dict:
+    """A chunk's results without the lists of passing rows (they only grow with the chunk)."""
+    for r in result.get("results", []):
+        if r.get("success"):
+            r.get("result", {}).pop("unexpected_index_list", None)
+            r.get("result", {}).pop("unexpected_list", None)
+    return result
+
+
 def validate(tables: dict[str, pa.Table], report_dir: str | Path) -> Report:
-    """Validate each table; never raises for failing rows (they are reported for quarantine)."""
-    report_dir = Path(report_dir).resolve()  # great-expectations wants absolute store paths
-    report_dir.mkdir(parents=True, exist_ok=True)
-    gx, ctx = _context(report_dir / "data_docs")
-    source = ctx.data_sources.add_pandas("vnevents")
-    results: dict[str, TableResult] = {}
-    raw_results = {}
-    progress.stage("validate", total=len(tables), unit="tables")
-    for name, table in tables.items():
-        spec = TABLES[name]
-        asset = source.add_dataframe_asset(name)
-        batch = asset.add_batch_definition_whole_dataframe(f"{name}_batch")
-        suite = ctx.suites.add(gx.ExpectationSuite(name=name, expectations=expectations_for(spec)))
-        definition = ctx.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
-        checkpoint = ctx.checkpoints.add(gx.Checkpoint(
-            name=f"{name}_checkpoint", validation_definitions=[definition],
-            actions=[gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=["vnevents"])],
-            result_format={"result_format": "COMPLETE"}))
-        outcome = checkpoint.run(batch_parameters={"dataframe": _frame(table)})
-        result = TableResult(name, table.num_rows, outcome.success)
-        for suite_result in outcome.run_results.values():
-            raw_results[name] = suite_result.to_json_dict()
-            for r in suite_result.results:
-                if r.success:
-                    continue
-                label = describe(r.expectation_config)
-                if r.expectation_config.type in TABLE_LEVEL:
-                    result.table_failures.append(f"{label}: {r.result.get('details') or r.result}")
-                    continue
-                rows = r.result.get("unexpected_index_list") or []
-                result.failures[label] = len(rows)
-                for row in rows:
-                    result.failing_rows.setdefault(int(row), []).append(label)
-        results[name] = result
-        progress.advance()
-    json_path = report_dir / "validation.json"
-    json_path.write_text(json.dumps({"summary": {n: {"rows": r.rows, "success": r.success, "failures": r.failures,
-                                                     "table_failures": r.table_failures} for n, r in results.items()},
-                                     "great_expectations": raw_results}, indent=1, default=str), encoding="utf-8")
-    index = report_dir / "data_docs" / "index.html"
-    if index.exists():
-        offline_docs(report_dir / "data_docs")
-    return Report(results, str(index) if index.exists() else None, str(json_path))
+    """Validate each table as one chunk; never raises for failing rows (they are reported for quarantine)."""
+    validator = Validator(report_dir)
+    chunk = validator.validate(tables)
+    report = validator.finish()
+    report.tables = chunk  # one chunk: the same counts, with the failing rows' positions
+    return report
 
 
 # --- Data Docs without a network --------------------------------------------------------------------------------

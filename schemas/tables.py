@@ -1,12 +1,15 @@
-"""The warehouse tables: one declaration per table, read by the writer (Arrow schema), the validator
-(great-expectations suite, schemas/expectations.py) and the data dictionary (docs/data_dictionary.md).
+"""Every row layout of the pipeline, declared once: the published warehouse tables (read by the writer
+as Arrow schemas, the validator as great-expectations suites, schemas/expectations.py, and the data
+dictionary, docs/data_dictionary.md) and the staging layouts between stages (STAGING). Rows are built
+from these declarations (`Table.empty`, `Table.from_rows`), so adding a column is one change here plus
+the code that fills it.
 
 Column names and meanings used by ../shared/gold/GUIDELINE.md and score.py are a contract: add
 columns freely, rename none without a migration.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pyarrow as pa
 
@@ -21,6 +24,7 @@ ENTITY_TYPES = ("PER", "GPE", "IGO", "ORG", "LOC")
 MODALITIES = ("asserted", "planned", "hypothetical", "negated")
 CAMEO_ROOTS = tuple(f"{r:02d}" for r in range(1, 21))
 SEGMENT = pa.struct([("role", pa.string()), ("char_start", pa.int32()), ("char_end", pa.int32())])
+HEADER = pa.list_(pa.struct([("name", pa.string()), ("value", pa.string())]))
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,19 @@ class Table:
     def arrow_schema(self) -> pa.Schema:
         return pa.schema([pa.field(c.name, c.type, nullable=c.nullable) for c in self.columns])
 
+    def empty(self) -> pa.Table:
+        return self.arrow_schema().empty_table()
+
+    def from_rows(self, rows: list[dict]) -> pa.Table:
+        """Rows (dicts; missing keys are null) as an Arrow table of this layout."""
+        return pa.Table.from_pylist(rows, schema=self.arrow_schema())
+
+    def conform(self, table) -> pa.Table:
+        """An Arrow or polars table cast to this layout, columns in declared order (extra ones dropped)."""
+        if not isinstance(table, pa.Table):
+            table = table.to_arrow()
+        return table.select(self.column_names).cast(self.arrow_schema())
+
     @property
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
@@ -74,6 +91,9 @@ def _occurrence() -> tuple[Column, ...]:
         Column("char_end", pa.int32(), "End offset in `articles.text`.", nullable=False, min=1),
     )
 
+
+EXTRACTION_VERSION = Column("extraction_version", pa.string(), "Version of the extraction code (vnevents version "
+                            "and a hash of transforms/ and its data files) that coded the row.", nullable=False)
 
 _PUBLISHED_YEAR = Column("published_year", pa.string(),
                          "Partition: the article's publication year, or `unknown`.", nullable=False,
@@ -106,6 +126,8 @@ ARTICLES = Table(
         Column("byline_date", pa.string(), "Date written in the byline (`29/5`)."),
         Column("related", pa.list_(pa.string()), "Related-article list entries, kept apart from the body."),
         Column("images", pa.list_(pa.string()), "Image file names removed from the text."),
+        Column("header", HEADER, "`# key: value` header lines of the input (url, date), as read."),
+        Column("published_metadata", pa.string(), "Publication date given by the input's metadata, as given."),
         Column("published_date", pa.date32(), "Publication date; the first day of the month or year when known "
                "only to that precision."),
         Column("published_precision", pa.string(), "Precision of `published_date`: day, month or year.",
@@ -124,9 +146,9 @@ ARTICLES = Table(
                "are not text in the detected encoding were replaced by U+FFFD), `published_unparsed` (the metadata "
                "publication date does not parse), `published_implausible` (a given publication date before 1900 or "
                "after the run date plus a day); the date is then inferred as if none was given."),
-        Column("published_metadata", pa.string(), "The publication date the input's metadata gave, as given."),
         Column("ingested_at", pa.timestamp("us", tz="UTC"), "When the run read the input.", nullable=False),
         Column("pipeline_version", pa.string(), "vnevents version that produced the row.", nullable=False),
+        EXTRACTION_VERSION,
         *_run_columns(_PUBLISHED_YEAR),
     ),
     replace_key="article_id", partition_by=("published_year",), children=("timexes", "mentions", "events"),
@@ -217,10 +239,10 @@ EVENTS = Table(
         Column("confidence", pa.float32(), "0-1.", nullable=False, min=0, max=1),
         Column("cluster_id", pa.string(), "The happening it reports: shared by events with the same dyad, root and "
                "date in any article (see `event_clusters`).", nullable=False, regex=HEX16),
-        Column("event_year", pa.string(), "Partition: year of `event_date`, or `undated`.", nullable=False,
-               regex=rf"^(?:{YEAR}|undated)$"),
-        Column("event_month", pa.string(), "Partition: month of `event_date` (01-12), or `undated`.",
-               nullable=False, regex=r"^(?:\d{2}|undated)$"),
+        Column("event_year", pa.int32(), "Partition: year of `event_date`; null when undated (folder "
+               "`event_year=__HIVE_DEFAULT_PARTITION__`).", min=1800, max=2199),
+        Column("event_month", pa.int32(), "Partition: month of `event_date` (1-12); null when undated.", min=1,
+               max=12),
         *_run_columns(),
     ),
     replace_key="article_id", partition_by=("event_year", "event_month"),
@@ -235,8 +257,9 @@ INPUTS = Table(
         Column("size_bytes", pa.int64(), "Size in bytes.", nullable=False, min=0),
         Column("sha256", pa.string(), "SHA-256 of the bytes.", nullable=False, regex=r"^[0-9a-f]{64}$"),
         Column("encoding", pa.string(), "Encoding detected; null when undecodable."),
-        Column("outcome", pa.string(), "article, duplicate or rejected.", nullable=False,
-               values=("article", "duplicate", "rejected")),
+        Column("outcome", pa.string(), "article, duplicate, rejected, or unchanged (the same bytes were already "
+               "published by the same extraction version: skipped).", nullable=False,
+               values=("article", "duplicate", "rejected", "unchanged")),
         Column("article_id", pa.string(), "The article it became, or duplicates."),
         Column("reason", pa.string(), "Why it was rejected (empty, binary, undecodable, too_large, "
                "not_vietnamese, unsupported_type, unreadable, missing, not_a_file, malformed, timeout, "
@@ -246,6 +269,7 @@ INPUTS = Table(
         Column("origin_line", pa.int64(), "A table's row: its line in the file (JSONL, CSV) or its row number "
                "(Parquet), from 1; null for a whole file.", min=1),
         Column("ingested_at", pa.timestamp("us", tz="UTC"), "When the run read it.", nullable=False),
+        EXTRACTION_VERSION,
         Column("ingest_date", pa.string(), "Partition: UTC date of ingestion.", nullable=False,
                regex=r"^\d{4}-\d{2}-\d{2}$"),
         *_run_columns(),
@@ -293,6 +317,10 @@ RUNS = Table(
         Column("report_path", pa.string(), "Validation report (JSON and HTML) under the warehouse."),
         Column("parameters", pa.string(), "Run parameters, as JSON."),
         Column("pipeline_version", pa.string(), "vnevents version.", nullable=False),
+        EXTRACTION_VERSION,
+        Column("table_versions", pa.list_(pa.struct([("table_name", pa.string()), ("version", pa.int64())])),
+               "The Delta version of every table after this run's commits: what `vnevents query --as-of RUN_ID` "
+               "reads (`runs` itself at the version that added this row)."),
         Column("run_date", pa.string(), "Partition: UTC date of the run.", nullable=False,
                regex=r"^\d{4}-\d{2}-\d{2}$"),
     ),
@@ -344,3 +372,56 @@ EVENT_CLUSTERS = Table(
 
 TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, TIMEXES, MENTIONS, EVENTS, INPUTS, REJECTS, RUNS,
                                                  ENTITIES, EVENT_CLUSTERS)}
+
+
+# --- staging layouts: what one stage hands the next under <warehouse>/.runs/<run_id>/ ----------------------
+_INPUT = (
+    Column("input_id", pa.string(), "See `inputs`.", nullable=False),
+    Column("source_uri", pa.string(), "See `inputs`.", nullable=False),
+    Column("size_bytes", pa.int64(), "See `inputs`.", nullable=False),
+    Column("sha256", pa.string(), "See `inputs`.", nullable=False),
+    Column("encoding", pa.string(), "Encoding detected."),
+    Column("order", pa.int64(), "Position of the input in the run (first wins among duplicates).", nullable=False),
+    Column("outcome", pa.string(), "`unchanged` when skipped as already published, else null until decided."),
+    Column("article_id", pa.string(), "The article (the published one, for unchanged inputs)."),
+    Column("reason", pa.string(), "Why it was rejected."),
+    Column("detail", pa.string(), "Reject detail."),
+    Column("stage", pa.string(), "Stage that rejected it."),
+    Column("origin", pa.string(), "See `inputs.origin_uri`."),
+    Column("line", pa.int64(), "See `inputs.origin_line`."),
+)
+_ARTICLE_COLUMNS = ("article_id", "source", "title", "lead", "body", "text", "segments", "headings", "captions",
+                    "byline", "byline_author", "byline_agencies", "byline_date", "related", "images", "header",
+                    "published_metadata", "vietnamese_share", "flags")
+
+INGESTED = Table(
+    "ingested", "Staging: one row per input read and decoded (ingest -> clean).",
+    _INPUT + (
+        Column("lossy", pa.bool_(), "Some bytes could not be decoded."),
+        Column("text", pa.string(), "Decoded text."),
+        Column("title", pa.string(), "Title from metadata."),
+        Column("published", pa.string(), "Publication date from metadata."),
+        Column("source_name", pa.string(), "Outlet from metadata."),
+    ),
+    replace_key="input_id", partition_by=(),
+)
+
+CLEANED = Table(
+    "cleaned", "Staging: one row per input, with its structured article when cleaning accepted it "
+    "(clean -> deduplicate -> extract).",
+    _INPUT + tuple(replace(ARTICLES.column(c), nullable=True) for c in _ARTICLE_COLUMNS if c != "article_id"),
+    replace_key="input_id", partition_by=(),
+)
+
+DECISIONS = Table(
+    "decisions", "Staging: what deduplication decided for each input (deduplicate -> assemble).",
+    (
+        Column("input_id", pa.string(), "See `inputs`.", nullable=False),
+        Column("outcome", pa.string(), "article, duplicate, rejected or unchanged.", nullable=False),
+        Column("article_id", pa.string(), "The article it is or duplicates."),
+    ),
+    replace_key="input_id", partition_by=(),
+)
+
+STAGING: dict[str, Table] = {t.name: t for t in (INGESTED, CLEANED, DECISIONS)}
+ARTICLE_FIELDS = _ARTICLE_COLUMNS

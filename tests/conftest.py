@@ -64,6 +64,14 @@ def corpus_sentence(name: str, anchor: str) -> str:
     return found
 
 
+def catalog(root):
+    """The warehouse's DuckDB catalog, read-only, with its relative paths resolved against the root (as a
+    client started in the warehouse folder resolves them)."""
+    from flows.warehouse import Warehouse
+
+    return Warehouse(str(root)).connect()
+
+
 @pytest.fixture(scope="session")
 def prefect_server():
     """A temporary Prefect API for the whole session (about 12 s to start, so only once)."""

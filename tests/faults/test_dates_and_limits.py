@@ -2,7 +2,6 @@
 ignored; validation refuses implausible years; one input past its time limit is rejected `timeout` while
 the others go on."""
 import datetime as dt
-import json
 import shlex
 
 import pyarrow as pa
@@ -11,6 +10,7 @@ import pytest
 
 from flows import stages
 from flows.limits import InputTimeout, deadline
+from schemas.tables import TABLES
 from tests.conftest import SEED_1, SEED_2
 from transforms.article import Document, clean, extract
 
@@ -74,13 +74,14 @@ def test_one_slow_input_times_out_and_the_others_go_on(tmp_path):
     (tmp_path / "big.txt").write_text(seed * 300, encoding="utf-8")  # about 10 s of extraction
     (tmp_path / "seed.txt").write_text(SEED_2.read_text("utf-8"), encoding="utf-8")
     uris = [str(tmp_path / "big.txt"), str(tmp_path / "seed.txt")]
-    ingested = stages.ingest_batch(uris, tmp_path / "i.parquet", 0, 10**8, COLUMNS)
-    cleaned = stages.clean_batch(ingested, tmp_path / "c.parquet", timeout=60)
+    [part] = stages.ingest_batch(uris, str(tmp_path / "ingest"), 0, 0, 10**8, COLUMNS)
+    cleaned = stages.clean_batch(part, str(tmp_path / "c.parquet"), timeout=60)
     assert [r["reason"] for r in pq.read_table(cleaned).to_pylist()] == [None, None]
-    batches, _ = stages.deduplicate([cleaned], {}, tmp_path / "u", 100)
-    stages.extract_batch(str(batches[0]), str(tmp_path / "warm"), "r", "2026-11-21T00:00:00+00:00")  # models loaded
-    out = stages.extract_batch(str(batches[0]), str(tmp_path / "x"), "r", "2026-11-21T00:00:00+00:00", timeout=2)
-    rejects = json.loads(open(out["rejects"], encoding="utf-8").read())
+    _, chosen = stages.deduplicate([cleaned], TABLES["articles"].empty(), str(tmp_path / "d.parquet"))
+    now = "2026-11-21T00:00:00+00:00"
+    stages.extract_batch(cleaned, chosen[cleaned], str(tmp_path / "warm"), "r", now)  # models loaded
+    out = stages.extract_batch(cleaned, chosen[cleaned], str(tmp_path / "x"), "r", now, timeout=2)
+    rejects = pq.read_table(out["rejects"]).to_pylist()
     assert [(r["source_uri"], r["reason"]) for r in rejects] == [(uris[0], "timeout")]
     assert pq.read_table(out["articles"])["source_uri"].to_pylist() == [uris[1]]
     assert shlex.split(stages.replay_command(uris[0], "timeout"))[:2] == ["env", "VNEVENTS_INPUT_TIMEOUT=0"]

@@ -25,8 +25,9 @@ MB = 1_000_000
 
 def outcomes(uris, tmp_path, max_bytes=MB):
     """(source_uri, reason) of every input the URIs hold, after ingest and cleaning."""
-    ingested = stages.ingest_batch(uris, tmp_path / "i.parquet", 0, max_bytes, COLUMNS)
-    rows = pq.read_table(stages.clean_batch(ingested, tmp_path / "c.parquet")).to_pylist()
+    parts = stages.ingest_batch(uris, str(tmp_path / "ingest"), 0, 0, max_bytes, COLUMNS)
+    rows = [r for n, part in enumerate(parts)
+            for r in pq.read_table(stages.clean_batch(part, str(tmp_path / f"c{n}.parquet"))).to_pylist()]
     return [(r["source_uri"], r["reason"]) for r in rows]
 
 
@@ -151,7 +152,7 @@ def test_flow_ledger_has_one_row_per_input(tmp_path, prefect_server):
 
     from flows.news_to_events import news_to_events
     from flows.validation import validate
-    from flows import warehouse as wh
+    from flows.warehouse import Warehouse
     from schemas.tables import TABLES
 
     folder = tmp_path / "in"
@@ -185,7 +186,7 @@ def test_flow_ledger_has_one_row_per_input(tmp_path, prefect_server):
     assert {shlex.split(r[1])[2] for r in rejects} == {str(folder / n) for n in ("d.txt", "notes.doc", "pipe.txt",
                                                                                  "rows.jsonl")} | {
         str(tmp_path / "missing.txt")}
-    tables = {t: wh.read_table(str(tmp_path / "wh"), t) for t in TABLES}
+    tables = {t: Warehouse(str(tmp_path / "wh")).read(t) for t in TABLES}
     assert validate(tables, tmp_path / "report").success  # what `vnevents validate` checks
 
 

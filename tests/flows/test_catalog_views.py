@@ -1,14 +1,13 @@
 """The name views of the catalog: `cameo_codes`, `countries` and `events_named`, so BI tools show names."""
 import duckdb
 
-from flows import warehouse as wh
-from flows.catalog import extra_views
+from flows.warehouse import Warehouse
 from schemas.tables import EVENTS
 from transforms.gazetteer import read_tsv
 
 
 def _catalog(tmp_path):
-    wh.build_catalog(tmp_path, extra_views())  # no snapshot yet: empty table views, full name views
+    Warehouse.open(str(tmp_path)).build_catalog()  # nothing published yet: empty table views, full name views
     return duckdb.connect(str(tmp_path / "catalog.duckdb"), read_only=True)
 
 

@@ -99,8 +99,9 @@ def test_prefect_api_that_does_not_answer():
 
 
 def test_report_bad_uses():
-    assert one_line(cli("report", "-w", "nowhere"), 2) == ("error: no warehouse at nowhere: run `vnevents run -w "
-                                                           "nowhere` first")
+    assert one_line(cli("report", "-w", "nowhere"), 2) == (
+        "error: no published warehouse at nowhere; run `vnevents run PATH -w nowhere` first, or give the "
+        "right --warehouse")
     assert one_line(cli("report", "--since", "last week"), 2) == (
         "error: not a date: 'last week' (use YYYY, YYYY-MM or YYYY-MM-DD)")
 
@@ -126,10 +127,10 @@ def test_settings_file_problems(tmp_path, toml, expected):
 
 
 def test_settings_file_named_by_environment(tmp_path, monkeypatch):
-    (tmp_path / "conf.toml").write_text("keep_snapshot = 2\n")
+    (tmp_path / "conf.toml").write_text("retain_run = 2\n")
     monkeypatch.setenv("VNEVENTS_CONFIG", str(tmp_path / "conf.toml"))
     assert one_line(cli("run", SEEDS), 2) == (
-        f"error: {tmp_path / 'conf.toml'}: unknown key `keep_snapshot`: did you mean `keep_snapshots`?")
+        f"error: {tmp_path / 'conf.toml'}: unknown key `retain_run`: did you mean `retain_runs`?")
 
 
 def test_bad_environment_variable(monkeypatch):
@@ -204,6 +205,23 @@ def test_validate_with_relative_warehouse(warehouse, monkeypatch):
     assert result.exit_code == 0, result.output
 
 
+def test_query_as_of_a_run(warehouse):
+    from flows.warehouse import Warehouse
+
+    [run_id] = [r["run_id"] for r in Warehouse(str(warehouse)).runs()]
+    result = CliRunner().invoke(app, ["query", "select count(*) as n from articles", "-w", str(warehouse),
+                                      "--format", "json", "--as-of", run_id])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == [{"n": 1}]
+    result = CliRunner().invoke(app, ["query", "select 1", "-w", str(warehouse), "--as-of", "no-such-run"])
+    assert result.exit_code != 0
+
+
+def test_reprocess_needs_what(warehouse):
+    result = CliRunner().invoke(app, ["reprocess", "-w", str(warehouse)])
+    assert result.exit_code == 2
+
+
 @pytest.mark.prefect
 def test_run_where_every_input_is_rejected(tmp_path, api):
     """Inputs that are all rejected: the ledger and the rejects are published, and the run exits 1."""
@@ -242,12 +260,16 @@ def test_run_prints_summary_and_progress(tmp_path, api):
 
 @pytest.mark.prefect
 def test_failed_run_is_one_line_and_exit_3(tmp_path, api):
-    """A run that cannot finish (here: the warehouse holds a file where a table link belongs)."""
+    """A run that cannot finish (here: the warehouse holds a file where the `events` table belongs, found
+    when the publish reads the tables)."""
+    from flows.warehouse import MARKER
+
     (tmp_path / "wh").mkdir()
-    (tmp_path / "wh" / "articles").write_text("not a table link")
+    (tmp_path / "wh" / MARKER).write_text("{}\n")
+    (tmp_path / "wh" / "events").write_text("not a table folder")
     result = cli("run", str(SEED_1), "-w", "wh", "--workers", "1")
     assert result.exit_code == 3
     *shown, line = result.stderr.splitlines()
     assert [s.split()[0] for s in shown] == ["start", "ingest", "deduplicate", "extract", "validate", "publish"]
-    assert line == ("error: the run failed: WarehouseError: wh/articles exists and is not this warehouse's table "
-                    "link (`--debug` shows the traceback, `--verbose` Prefect's log)")
+    assert line == (f"error: {tmp_path / 'wh'}/events is a file where the Delta table `events` belongs; move it "
+                    "out of the warehouse and run again")

@@ -10,6 +10,8 @@ import unicodedata
 import duckdb
 import pytest
 
+from tests.conftest import catalog
+
 pytestmark = [pytest.mark.prefect, pytest.mark.corpus, pytest.mark.slow]
 
 # broken input -> the outcome and reason it must end with
@@ -24,7 +26,7 @@ LEGACY = {"tcvn3.txt": "tcvn3", "viscii.txt": "viscii", "cp1258.txt": "cp1258", 
 
 def test_every_input_is_accounted_for(corpus_warehouse):
     root, summary = corpus_warehouse
-    con = duckdb.connect(str(root / "catalog.duckdb"), read_only=True)
+    con = catalog(root)
     outcomes = dict(con.sql("select outcome, count(*) from inputs group by 1").fetchall())
     n_broken = len(BROKEN) + len(LEGACY) + 2  # two JSONL rows
     # every file under the corpus folder is an input: 610 articles' files, and its README and five
@@ -45,7 +47,7 @@ def test_every_input_is_accounted_for(corpus_warehouse):
 
 def test_broken_inputs_end_with_their_reasons(corpus_warehouse):
     root, _ = corpus_warehouse
-    con = duckdb.connect(str(root / "catalog.duckdb"), read_only=True)
+    con = catalog(root)
     rows = {uri.rsplit("/", 1)[-1]: (outcome, reason, encoding) for uri, outcome, reason, encoding in con.sql(
         "select source_uri, outcome, reason, encoding from inputs where source_uri like '%/broken/%' "
         "or source_uri like 'https://example.vn/%'").fetchall()}
@@ -63,7 +65,7 @@ def test_broken_inputs_end_with_their_reasons(corpus_warehouse):
 
 def test_bodies_are_clean(corpus_warehouse):
     root, _ = corpus_warehouse
-    con = duckdb.connect(str(root / "catalog.duckdb"), read_only=True)
+    con = catalog(root)
     for (body,) in con.sql("select body from articles").fetchall():
         assert not re.search(r"\S+\.(?:jpe?g|png|gif)\b", body, re.I)
         assert not re.search(r"<[a-zA-Z/][^>]*>|&(?:[a-z]+|#\d+);", body)
@@ -84,3 +86,28 @@ def test_gold_scorer_runs(corpus_warehouse, shared):
     assert scores["timex_detection"]["f1"] > 0.8
     assert scores["entities"]["f1"] > 0.8
     assert scores["events_dyad"]["f1"] > 0.3
+
+
+def test_gold_scorer_after_a_second_run_reads_only_current_rows(corpus_warehouse, shared, corpus):
+    """A second run that codes some gold articles again replaces their rows (new Delta files, the old ones
+    tombstoned): the scorer's `<table>/**/*.parquet` glob still reads each row once, with the same scores."""
+    from flows.news_to_events import news_to_events
+
+    root, _ = corpus_warehouse
+
+    def score() -> dict:
+        out = subprocess.run([sys.executable, str(shared / "gold" / "score.py"), "--warehouse", str(root), "--gold",
+                              str(shared / "gold" / "dev.jsonl"), "--json"], capture_output=True, text=True,
+                             check=True)
+        return json.loads(out.stdout)
+
+    before = score()
+    docs = [json.loads(line)["doc"] for line in open(shared / "gold" / "dev.jsonl", encoding="utf-8")][:8]
+    again = news_to_events(paths=[str(corpus / d) for d in docs], warehouse=str(root), workers=1, reprocess=True)
+    assert again["articles"] == len(docs)
+    assert score() == before
+    con = catalog(root)
+    for table in ("articles", "timexes", "mentions", "events"):
+        plain = duckdb.sql(f"select count(*) from read_parquet('{root}/{table}/**/*.parquet', "
+                           "hive_partitioning=true, union_by_name=true)").fetchall()
+        assert plain == con.sql(f"select count(*) from {table}").fetchall(), table

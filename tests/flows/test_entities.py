@@ -1,14 +1,15 @@
 """Entity ids are stable across runs: two runs over two halves of a corpus sample, and a third over all
 of it, give the same entity_id to the same mention; publishing the halves one after the other into one
 warehouse merges them into the same `entities` table as the single run."""
-import duckdb
 import pytest
+
+from tests.conftest import catalog
 
 pytestmark = [pytest.mark.prefect, pytest.mark.corpus]
 
 
 def _rows(root, sql):
-    con = duckdb.connect(str(root / "catalog.duckdb"), read_only=True)
+    con = catalog(root)
     try:
         return con.sql(sql).fetchall()
     finally:

@@ -3,8 +3,9 @@ like GDELT's event table."""
 import csv
 import json
 
-import duckdb
 import pytest
+
+from tests.conftest import catalog
 
 pytestmark = [pytest.mark.prefect, pytest.mark.corpus]
 
@@ -31,7 +32,7 @@ def story(tmp_path_factory, corpus, prefect_server):
                                           "text": p.read_text(encoding="utf-8")}, ensure_ascii=False)
                                for i, p in enumerate(files)), encoding="utf-8")
     news_to_events(paths=[str(feed)], warehouse=str(root / "wh"), workers=1)
-    return duckdb.connect(str(root / "wh" / "catalog.duckdb"), read_only=True), len(files)
+    return catalog(root / "wh"), len(files)
 
 
 def test_same_happening_reported_by_several_articles_is_one_cluster(story):

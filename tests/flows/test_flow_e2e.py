@@ -2,7 +2,7 @@
 import duckdb
 import pytest
 
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, catalog
 from tests.schemas.test_tables import CONTRACT
 
 pytestmark = [pytest.mark.prefect]
@@ -18,7 +18,7 @@ def seeds_warehouse(tmp_path_factory, prefect_server):
 
 
 def _sql(root, sql: str):
-    con = duckdb.connect(str(root / "catalog.duckdb"), read_only=True)
+    con = catalog(root)
     try:
         return con.sql(sql).fetchall()
     finally:
@@ -31,7 +31,7 @@ def test_tables_hold_the_contract_columns(seeds_warehouse):
     for table, columns in CONTRACT.items():
         got = duckdb.sql(f"select * from read_parquet('{root}/{table}/**/*.parquet', hive_partitioning=true, "
                          f"union_by_name=true)").columns if table != "rejects" else \
-            duckdb.connect(str(root / "catalog.duckdb"), read_only=True).sql("select * from rejects").columns
+            catalog(root).sql("select * from rejects").columns
         assert columns <= set(got), table
     assert (root / "catalog.duckdb").exists() and list((root / "reports").glob("*/data_docs/index.html"))
 

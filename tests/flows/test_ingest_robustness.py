@@ -25,8 +25,8 @@ def test_arbitrary_bytes_end_as_article_or_reject(blobs):
         for i, blob in enumerate(blobs):
             (tmp / f"{i}.txt").write_bytes(blob)
             uris.append(str(tmp / f"{i}.txt"))
-        ingested = stages.ingest_batch(uris, tmp / "i.parquet", 0, 10**6, COLUMNS)
-        rows = pq.read_table(stages.clean_batch(ingested, tmp / "c.parquet")).to_pylist()
+        [ingested] = stages.ingest_batch(uris, str(tmp / "ingest"), 0, 0, 10**6, COLUMNS)
+        rows = pq.read_table(stages.clean_batch(ingested, str(tmp / "c.parquet"))).to_pylist()
     assert len(rows) == len(blobs)
     for row in rows:
         assert (row["article_id"] is None) != (row["reason"] is None)

@@ -7,12 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from flows.errors import UsageError
 from flows.report import build, parse_bound
-from tests.conftest import REPO
+from tests.conftest import REPO, catalog
 
 CHROMIUM = Path(os.environ.get("VNEVENTS_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -40,7 +39,7 @@ def on_corpus(test):
 
 
 def _sql(root, sql):
-    con = duckdb.connect(str(root / "catalog.duckdb"), read_only=True)
+    con = catalog(root)  # catalog.duckdb, its relative paths resolved against the warehouse root
     try:
         return con.sql(sql).fetchall()
     finally:

@@ -8,6 +8,7 @@ import pyarrow as pa
 
 from flows import stages
 from flows.validation import validate
+from schemas.tables import TABLES
 from tests.conftest import SEED_1
 
 NOW = dt.datetime(2026, 11, 21, tzinfo=dt.timezone.utc).isoformat()
@@ -15,10 +16,10 @@ NOW = dt.datetime(2026, 11, 21, tzinfo=dt.timezone.utc).isoformat()
 
 def _run_tables(tmp_path: Path):
     cols = dict(text="text", url="url", published="published", title="title", source="source")
-    ingest = stages.ingest_batch([str(SEED_1)], tmp_path / "i.parquet", 0, 10**7, cols)
-    clean = stages.clean_batch(ingest, tmp_path / "c.parquet")
-    batches, decisions = stages.deduplicate([clean], {}, tmp_path / "u", 100)
-    extracted = [stages.extract_batch(str(b), str(tmp_path / "x"), "r1", NOW) for b in batches]
+    [part] = stages.ingest_batch([str(SEED_1)], str(tmp_path / "ingest"), 0, 0, 10**7, cols)
+    clean = stages.clean_batch(part, str(tmp_path / "c.parquet"))
+    decisions, chosen = stages.deduplicate([clean], TABLES["articles"].empty(), str(tmp_path / "d.parquet"))
+    extracted = [stages.extract_batch(clean, chosen[clean], str(tmp_path / "x"), "r1", NOW)]
     return stages.assemble([clean], decisions, extracted, "r1", NOW)
 
 
