@@ -63,24 +63,11 @@ TIMEXES: dict[str, list] = {}  # doc -> (surface, value) of its time expressions
 
 
 def timex_scores(gold: list[dict]) -> dict:
-    """Detection P/R/F1 and value accuracy as score.py computes them (texts overlap; one-to-one)."""
-    tp = n_pred = n_gold = value_ok = 0
-    for g in gold:
-        preds = TIMEXES.get(g["doc"], [])
-        n_pred += len(preds)
-        n_gold += len(g.get("timexes", []))
-        used = set()
-        for t in g.get("timexes", []):
-            for i, (surface, value) in enumerate(preds):
-                if i in used or not surface or (t["text"] not in surface and surface not in t["text"]):
-                    continue
-                used.add(i)
-                tp += 1
-                value_ok += (value or None) == t.get("value")
-                break
-    p, r = tp / n_pred if n_pred else 0.0, tp / n_gold if n_gold else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "value_accuracy": value_ok / n_gold if n_gold else 0.0}
+    """Detection P/R/F1 and value accuracy as score.py computes them (bench/timex_compare.py's scorer)."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from timex_compare import score
+
+    return score(gold, TIMEXES)
 
 
 def entity_prf(score, gold: list[dict]) -> dict:
