@@ -12,10 +12,10 @@ from transforms import article as art
 
 def clean_batch(ingest_uri: str, out: str, timeout: float = 0) -> str:
     rows = []
-    source = storage.read_parquet(ingest_uri)
-    if timeout and source.num_rows:
-        art.warm_up()  # models and tables load outside any input's time limit
-    for r in source.to_pylist():
+    source = storage.read_parquet(ingest_uri).to_pylist()
+    if timeout and any(r["reason"] is None and r["outcome"] is None for r in source):
+        art.warm_up()  # models and tables load outside any input's time limit (not for a part with nothing to clean)
+    for r in source:
         row = {k: r[k] for k in ("input_id", "source_uri", "size_bytes", "sha256", "encoding", "order", "outcome",
                                  "article_id", "reason", "detail", "stage", "origin", "line")}
         if r["reason"] is None and r["outcome"] is None:
