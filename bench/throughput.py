@@ -90,10 +90,14 @@ class PeakMemory:
 def child(n: int, workers: int) -> dict:
     """First run and unchanged re-run of N articles; one JSON line on stdout."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    from flows.news_to_events import news_to_events
-
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        # the temporary Prefect server gets a database of its own (~/.prefect may hold one another Prefect
+        # version migrated); migrating it is slow on a busy machine, and happens in the warm-up run
+        os.environ.setdefault("PREFECT_HOME", str(tmp / "prefect"))
+        os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+        from flows.news_to_events import news_to_events
+
         files = unpack(n, tmp / "in")
         chars = sum(len(f.read_bytes().decode("utf-8", "replace")) for f in files)
         news_to_events(paths=[str(REPO / "samples")], warehouse=str(tmp / "warm"), workers=1)  # server, imports
