@@ -92,6 +92,25 @@ def test_invalid_cron_before_any_server():
         "day-of-week', e.g. --cron '0 6 * * *' (every day at 06:00)")
 
 
+def test_serve_makes_local_paths_absolute_and_leaves_an_object_store_url_as_given(tmp_path, monkeypatch):
+    """What the deployment records: relative inputs and warehouse against the folder serve starts in; an
+    s3:// warehouse is a URL, not a path under that folder."""
+    import socket
+
+    from flows.serve import prepare
+    from flows.settings import load_settings
+
+    monkeypatch.delenv("PREFECT_API_URL")
+    with socket.socket() as s:  # a port no Prefect server listens on, free for the one serve would start
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    local = prepare(load_settings(warehouse="wh", inputs=[SEEDS], server_port=port, reports_port=0))
+    assert local.warehouse == str(tmp_path / "wh") and local.inputs == [SEEDS]
+    remote = prepare(load_settings(warehouse="s3://bucket/vnevents", server_port=port, reports_port=0,
+                                   inputs=[SEEDS]))
+    assert remote.warehouse == "s3://bucket/vnevents"
+
+
 def test_prefect_api_that_does_not_answer():
     assert one_line(cli("run", SEEDS), 2) == (
         "error: PREFECT_API_URL=http://127.0.0.1:9/api does not answer; start that Prefect server, or unset "
