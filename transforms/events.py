@@ -1054,15 +1054,16 @@ def events_by_sentence(sentences: list[Sentence], mentions: list[Mention], timex
 
 def article_events(sentences: list[Sentence], mentions: list[Mention], timexes: list[Timex],
                    dct: PartialDate | None) -> list[Event]:
-    """Events of one article: one per distinct (source, target, code, date), the most confident kept (for
-    meetings and cooperation, roots 04-06, one per pair of actors in either order)."""
+    """Events of one article: one per distinct (source, target, root, date) as the guideline counts them,
+    the most confident kept (for meetings and cooperation, roots 04-06, one per pair of actors in either
+    order)."""
     best: dict[tuple, Event] = {}
     for _, events in events_by_sentence(sentences, mentions, timexes, dct):
         for e in events:
             actors = (e.source_actor_code, e.target_actor_code)
             if e.event_root_code in _SYMMETRIC:  # a meeting of A and B is one event, whichever is named first
                 actors = tuple(sorted(actors, key=lambda c: c or ""))
-            key = (*actors, e.event_code, e.event_date)
+            key = (*actors, e.event_root_code, e.event_date)
             if key not in best or e.confidence > best[key].confidence:
                 best[key] = e
     return sorted(best.values(), key=lambda e: (e.sentence_index, e.trigger_start))
