@@ -559,8 +559,17 @@ def _passive(p: cl.Parse, t: int) -> tuple[int, list[int]] | None:
             return k, agents
         if tok.tag == cl.ACTOR:
             agents.insert(0, k)
+        elif tok.tag == "Cc" and k == clause.first:
+            break
         elif tok.tag not in ("R", "N", "Np", "Nc", "L", "M", "A") or tok.tag == cl.TRIGGER:
             return None
+    c = p.clause_at[t]
+    if clause.kind == "coordinate" and c > 0 and all(p.tokens[k].tag in ("Cc", "R", "A")
+                                                     for k in range(clause.first, t)):
+        # `được dư luận Nhật Bản hoan nghênh và đánh giá cao`: the second verb shares the first one's passive
+        previous = [k for k in range(p.clauses[c - 1].first, p.clauses[c - 1].last) if p.tokens[k].tag == cl.TRIGGER]
+        if previous and previous[-1] == p.clauses[c - 1].last - 1:
+            return _passive(p, previous[-1])
     return None
 
 

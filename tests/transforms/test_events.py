@@ -120,6 +120,10 @@ FRAMES = [
     # frozen funds are a sanction (16), not a blockade (19)
     ("vntc_2000s/0123.txt", "Bộ Tài chính Mỹ", {("USA", "PRK", "16", "asserted")}),
     ("dantri_unc_2020/0024.txt", "Bắc Kinh không hài lòng", {("CHN", "AUS", "16", "asserted")}),
+    # `thả` is an air strike only of bombs (`thả quả bom nguyên tử … xuống`), elsewhere no event; welcoming a
+    # visitor is hosting a visit (04)
+    ("vims_2016/0018.txt", "Cách đây 71 năm", {("USA", "JPN", "19", "asserted")}),
+    ("vims_2016/0018.txt", "Người dân Nhật Bản nói chung", {("JPN", "USA", "04", "asserted")}),
 ]
 
 NOUNS_AND_PASSIVES = [
@@ -137,6 +141,8 @@ NOUNS_AND_PASSIVES = [
                                                      ("USA", "RUS", "02", "asserted"),
                                                      ("USA", "RUS", "16", "asserted"),
                                                      ("EU", "RUS", "16", "asserted")}),
+    # a verb coordinated after a passive shares its agent (`được dư luận Nhật Bản hoan nghênh và đánh giá cao`)
+    ("vims_2016/0018.txt", "Bước đi mang tính lịch sử", {("JPN", "USA", "05", "asserted")}),
     # a trigger inside its object's relative clause (`lực lượng ủng hộ chính phủ`) is no event of its own
     ("baomoi_2017/0060.txt", "Phía Nga cho rằng", {("USA", "SYR", "19", "asserted")}),
     # the object of a rejecting verb is a noun (`bác bỏ đề nghị đàm phán … của Bình Nhưỡng`)
