@@ -242,10 +242,12 @@ _PREPOSITION_KINDS = ("agent_prepositions", "locative_prepositions", "target_pre
 def phrase_start(p: Parse, k: int) -> int:
     """The first token of the noun phrase that ends with actor token k (`Bộ trưởng Quốc phòng Nga`)."""
     j = k - 1
-    first = p.clauses[p.clause_at[k]].first if p.clause_at else 0
+    clause = p.clauses[p.clause_at[k]] if p.clause_at else None
+    first = clause.first if clause else 0
+    opener = _cue_tokens(p, clause.kind, first) if clause and clause.kind in ("adjunct", "contrast") else None
     while j >= 0 and p.tokens[j].tag in _NP_TAGS and p.tokens[j].tag != TRIGGER and not _is_preposition(p, j):
-        if j == first and p.clauses[p.clause_at[k]].kind != "main":
-            return j + 1  # `… kể từ | khi Triều Tiên …`: the clause's opener, not the noun phrase's head
+        if clause and j == first and clause.kind != "main" or opener is not None and j <= opener:
+            return j + 1  # `… kể từ | khi Triều Tiên …`, `trong bối cảnh | Mỹ …`: the clause's opener
         j -= 1
     return j + 1
 

@@ -432,6 +432,23 @@ def _relative(p: cl.Parse, t: int) -> bool:
     return p.tokens[t - 2].tag == "E" and cl.cue_ends_at(p, "force_nouns", t - 1) == t - 1
 
 
+def _weapon_reach(p: cl.Parse, t: int) -> bool:
+    """A violent trigger that tells what a weapon can reach (`tên lửa có thể bắn tới Mỹ`): a threat, no
+    attack (event_cues.json `_weapon_reach`)."""
+    clause = p.clause_of(t)
+    k = t - 1
+    while k >= max(clause.first, t - 7) and p.tokens[k].tag not in (cl.ACTOR, cl.TRIGGER):
+        k -= 1
+    c = cues()
+    words = p.syllables[p.tokens[k + 1].syl[0]:p.tokens[t].syl[0]]  # syllables: the tagger joins `sở hữu vũ khí`
+    ends = [c.match("weapons", words, i) for i in range(len(words))]
+    if not any(e is not None for e in ends):
+        return False
+    between = words[max(e for e in ends if e is not None):]
+    after = p.syllables[p.tokens[t].syl[1]:p.tokens[t].syl[1] + 1]
+    return _cue_in(between, "capability") or _cue_in(after, "reach")
+
+
 def _nominal(p: cl.Parse, t: int) -> bool:
     """The trigger is used as a noun (`vụ tấn công`, `các cuộc đàm phán`, `tên lửa phóng thử của Triều
     Tiên`) and no light verb makes the clause subject its agent (`Jordan tiến hành nhiều vụ không kích`)."""
@@ -763,6 +780,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         if root in ("17", "18", "19", "20") and modality in ("planned", "asserted") and _threatened(before_words):
             # `thề sẽ xử tử`, `sẵn sàng sử dụng vũ lực`: a threat, which happened
             code, modality = ("137" if root == "17" else "138"), "asserted"
+        elif root in _VIOLENT and _weapon_reach(p, t):
+            code, modality = "138", "asserted"  # `tên lửa có khả năng tấn công Mỹ`: a weapon's reach threatens
         root = code[:2]
         info = codes.get(code) or codes[code[:3]]
         value, precision, basis = _date_for(p, t, timexes, dct)

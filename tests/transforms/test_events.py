@@ -124,6 +124,9 @@ FRAMES = [
     # visitor is hosting a visit (04)
     ("vims_2016/0018.txt", "Cách đây 71 năm", {("USA", "JPN", "19", "asserted")}),
     ("vims_2016/0018.txt", "Người dân Nhật Bản nói chung", {("JPN", "USA", "04", "asserted")}),
+    # what a weapon can reach (`vũ khí … đủ sức bắn tới Mỹ`) is a threat, not an attack
+    ("baomoi_2017/0045.txt", "Thành công của vụ thử", {("USA", None, "15", "asserted"),
+                                                       ("PRK", "USA", "13", "asserted")}),
 ]
 
 NOUNS_AND_PASSIVES = [
@@ -141,6 +144,8 @@ NOUNS_AND_PASSIVES = [
                                                      ("USA", "RUS", "02", "asserted"),
                                                      ("USA", "RUS", "16", "asserted"),
                                                      ("EU", "RUS", "16", "asserted")}),
+    # `trong bối cảnh` opens a clause with its own subject (Mỹ tests, not Triều Tiên)
+    ("baomoi_2017/0045.txt", "Ngày 31.5, Triều Tiên", {("PRK", None, "15", "planned"), ("USA", None, "15", "asserted")}),
     # a verb coordinated after a passive shares its agent (`được dư luận Nhật Bản hoan nghênh và đánh giá cao`)
     ("vims_2016/0018.txt", "Bước đi mang tính lịch sử", {("JPN", "USA", "05", "asserted")}),
     # a trigger inside its object's relative clause (`lực lượng ủng hộ chính phủ`) is no event of its own
