@@ -206,6 +206,8 @@ def _clause_subject(p: cl.Parse, c: int, context: Context, seen: frozenset = fro
     clause = p.clauses[c]
     for k in range(clause.first, clause.last):
         t = p.tokens[k]
+        if t.tag == "V" and k > 0 and any(ch.isupper() for ch in t.text):
+            continue  # `Nghị sĩ đảng Cộng hòa Mỹ …`: part of a name the tagger took for a verb
         if t.tag == cl.TRIGGER or t.tag == "V" and t.low not in ("bị", "được"):
             break
         if t.tag == cl.ACTOR and cl.subject_like(p, k):
@@ -331,6 +333,8 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
         if tok.tag != cl.ACTOR or k in exclude or tok.actor is None or not _place_code(tok.actor):
             continue
         if _place_code(tok.actor) in source_codes:
+            if root in _ADDRESSED and tok.actor.entity_type == "PER" and cl.phrase_start(p, k) == t + 1:
+                return []  # `kêu gọi Tổng thống Obama không rút quân …` said by a US senator: addressed at home
             continue  # `cấm các ngân hàng Mỹ mua …` said of the US: its own, not its target
         prep = cl.preposition_before(p, k)
         if (past_comma or marked_only) and (not prep or prep[0] != "target"):

@@ -66,6 +66,11 @@ def _capitalized(token: str) -> bool:
     return token[:1].isupper()
 
 
+# lowercase particles that stand inside a foreign name, between capitalized parts (not those that are also
+# Vietnamese words: `la`, `da`, `di`, `du`, `le`)
+_INNER_PARTICLES = gz.FOREIGN_NAME_PARTICLES - {"la", "le", "da", "di", "du"}
+
+
 def _name_like(token: str) -> bool:
     if _capitalized(token) or gz.is_roman_or_suffix(token):
         return True
@@ -172,7 +177,9 @@ def _runs(sentence: Sentence, covered: list[bool]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i
-        while j < len(texts) and not covered[j] and _name_like(texts[j]) and re.search(r"\w", texts[j]):
+        while j < len(texts) and not covered[j] and re.search(r"\w", texts[j]) and (
+                _name_like(texts[j]) or j > i and texts[j] in _INNER_PARTICLES and j + 1 < len(texts)
+                and _capitalized(texts[j + 1])):  # `Osama bin Laden`, `Vincent van Gogh`
             if j > i and sentence.syllables[j].start - sentence.syllables[j - 1].end > 1:
                 break  # a gap wider than one space ends the run
             j += 1

@@ -78,8 +78,8 @@ NULL_ACTORS = [
     ("baomoi_2017/0054.txt", "Một quan chức Triều Tiên ngày 3/6", {("PRK", "USA", "15", "hypothetical"),
                                                                   (None, "PRK", "18", "hypothetical")}),
     # an air strike in a story about an armed group is not the group's; `thị trấn Ahmad Wal` is no Kuwaiti
-    # Ahmad (a place is a whole capitalized name)
-    ("vims_2016/0051.txt", "Báo cáo từ Lầu Năm Góc", {(None, "AFG", "18", "hypothetical")}),
+    # Ahmad (a place is a whole capitalized name); its target, the Taliban's leader, stands for the Taliban
+    ("vims_2016/0051.txt", "Báo cáo từ Lầu Năm Góc", {(None, "Taliban", "18", "hypothetical")}),
 ]
 
 REPORTED_SPEECH = [

@@ -112,3 +112,10 @@ def test_corpus_title_split_gives_role_and_country():
     xi = next(m for m in _mentions(corpus_sentence("dantri_unc_2020/0144.txt", "Thủ tướng Australia"))
               if m.entity_type == "PER" and m.canonical_name == "Xi Jinping")
     assert (xi.surface, xi.role, xi.country) == ("Tập Cận Bình", "Chủ tịch", "CHN")
+
+
+def test_armed_group_leader_acts_for_the_group():
+    # a lowercase particle inside a foreign name (`Osama bin Laden`); the office table gives his group
+    laden = [m for m in _mentions(corpus_sentence("vntc_2000s/0065.txt", "Phó giám đốc")) if "Laden" in m.surface]
+    assert [(m.surface, m.entity_type, m.canonical_name, m.org) for m in laden] == [
+        ("Osama bin Laden", "PER", "Osama bin Laden", "Al-Qaeda")]
