@@ -31,6 +31,7 @@ from transforms.timexes import PartialDate, Timex
 
 EVENT_ROLES = frozenset({"title", "lead", "body"})
 _VIOLENT = {"18", "19", "20"}
+_FORCE_ROOTS = {"15", "18", "19", "20"}
 _SYMMETRIC = {"04", "05", "06"}
 # a pledge turns a cooperative root into root 03 with its sub-code
 _PLEDGE_CODE = {"05": "032", "06": "031", "07": "033", "08": "035"}
@@ -332,6 +333,8 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
             break  # the actors after another predicate are its own
         if tok.tag != cl.ACTOR or k in exclude or tok.actor is None or not _place_code(tok.actor):
             continue
+        if tok.actor.entity_type == "LOC" and _names_document(p, k):
+            continue  # `theo thỏa thuận Minsk`: the document's name
         if _place_code(tok.actor) in source_codes:
             if root in _ADDRESSED and tok.actor.entity_type == "PER" and cl.phrase_start(p, k) == t + 1:
                 return []  # `kêu gọi Tổng thống Obama không rút quân …` said by a US senator: addressed at home
@@ -441,8 +444,9 @@ def _weapon_reach(p: cl.Parse, t: int) -> bool:
     attack (event_cues.json `_weapon_reach`)."""
     clause = p.clause_of(t)
     k = t - 1
-    while k >= max(clause.first, t - 7) and p.tokens[k].tag not in (cl.ACTOR, cl.TRIGGER):
-        k -= 1
+    while k >= max(clause.first, t - 7) and (p.tokens[k].tag not in (cl.ACTOR, cl.TRIGGER) or p.tokens[k].tag
+                                             == cl.ACTOR and k and p.tokens[k - 1].low == "của"):
+        k -= 1  # (`Pháo của Triều Tiên có thể bắn tới Seoul`: past the weapon's owner)
     c = cues()
     words = p.syllables[p.tokens[k + 1].syl[0]:p.tokens[t].syl[0]]  # syllables: the tagger joins `sở hữu vũ khí`
     ends = [c.match("weapons", words, i) for i in range(len(words))]
@@ -496,7 +500,8 @@ def _nominal(p: cl.Parse, t: int) -> bool:
     return j < 0 or cl.cue_ends_at(p, "light_verbs", j) is None
 
 
-def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool) -> tuple[list[Mention], list[Mention]]:
+def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,
+                  root: str = "") -> tuple[list[Mention], list[Mention]]:
     """`vụ tấn công của IS nhằm vào Syria`, `chuyến thăm Nga của ông Abe`: the agent after `của`/`do`, the
     target bare after the noun or after a target preposition. With no agent named, the noun of a fronted
     phrase or of `việc`/`chuyến` is the clause subject's own act (`Trong chuyến công du Hy Lạp, Tổng thống
@@ -515,7 +520,11 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool) -> tuple
         past_verb = past_verb or tok.tag == "V" and k > t + 1  # `tấn công bắt đầu bằng … cơ sở của Nga`: not the noun's
         if tok.tag != cl.ACTOR or tok.actor is None or not _place_code(tok.actor) or k in sources + targets:
             continue
+        if tok.actor.entity_type == "LOC" and _names_document(p, k):
+            continue  # `theo thỏa thuận Minsk`: the document's name
         prep = cl.preposition_before(p, k)
+        if prep and prep[1] == "từ" and root in _FORCE_ROOTS:
+            continue  # `các vụ phóng tên lửa từ Lebanon vào Israel`: where force comes from, not who uses it
         if prep and (prep[0] == "agent" or prep[1] == "từ") and not sources and not past_comma and not past_verb:
             # `của`, `do`, and `từ` after a noun (`những nhượng bộ khác từ Mỹ`)
             sources = _group(p, k)
@@ -895,7 +904,7 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         sources = _mentions(p, own) if own else []
         targets = _fronted_object(p, t, sources)
     elif _nominal(p, t):
-        sources, targets = _nominal_roles(p, t, context, trig.target == "mutual")
+        sources, targets = _nominal_roles(p, t, context, trig.target == "mutual", root)
         if not targets and len(sources) > 1 and trig.target == "mutual":
             return _mutual(sources)  # `cuộc gặp của ông Trump và các lãnh đạo EU`
     elif passive:
@@ -964,9 +973,17 @@ def _places(p: cl.Parse, t: int) -> list[Mention]:
         tok = p.tokens[k]
         if tok.tag == cl.ACTOR and tok.actor is not None and _place_code(tok.actor) in _countries():
             prep = cl.preposition_before(p, k)
+            if _names_document(p, k):
+                continue  # `theo thỏa thuận Minsk`: a document's name, not where it happened
             if prep and prep[0] == "locative" or tok.actor.entity_type == "LOC" or cl.is_modifier(p, k):
                 return [m for m in _mentions(p, cl.coordinated(p, k)) if _place_code(m) in _countries()]
     return []
+
+
+def _names_document(p: cl.Parse, k: int) -> bool:
+    """Actor token k names a document after its noun (`thỏa thuận Minsk`, `Hiệp định Paris`)."""
+    first = cl.phrase_start(p, k)
+    return first > 0 and cl.cue_ends_at(p, "documents", first - 1) is not None
 
 
 def _announced(p: cl.Parse, t: int) -> bool:

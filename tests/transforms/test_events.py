@@ -127,6 +127,12 @@ FRAMES = [
     # what a weapon can reach (`vũ khí … đủ sức bắn tới Mỹ`) is a threat, not an attack
     ("baomoi_2017/0045.txt", "Thành công của vụ thử", {("USA", None, "15", "asserted"),
                                                        ("PRK", "USA", "13", "asserted")}),
+    ("baomoi_2017/0090.txt", "Pháo của Triều Tiên", {("PRK", "KOR", "13", "asserted")}),  # past the owner
+    # force launched `từ Lebanon` comes from there: Lebanon is no actor, the group that claims it is
+    ("vntc_2000s/0138.txt", "Đây là lần đầu tiên", {("Al-Qaeda", "ISR", "18", "asserted")}),
+    ("vntc_2000s/0138.txt", "Trong lúc đó, chi nhánh", {("AQI", "ISR", "18", "asserted")}),
+    # `xe tăng chiến đấu` is a tank, no fight; `thỏa thuận Minsk` names a document, not Belarus
+    ("baomoi_2017/0004.txt", "Nhà báo mô tả", set()),
 ]
 
 NOUNS_AND_PASSIVES = [
