@@ -928,6 +928,11 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         if not targets and root in _IMPLICIT_TARGET and trig.target != "none" and _objectless(p, t):
             # `Nga lên tiếng chỉ trích`: the receiver is the subject named before
             targets = _implicit_target(context, sources)
+        elif not targets and root == "07" and trig.weight >= 0.6 and _objectless(p, t) \
+                and _modality(p, t) in ("asserted", "planned") and not _agent_marked(p, t, sources):
+            # `Anh, Ireland và Romania cũng gửi trợ giúp`: aid goes to the country the story is about (not
+            # `dân quân … do Iran hậu thuẫn`: the backed group is the noun before)
+            targets = [m for m in _implicit_target(Context(focus=context.focus), sources) if m.entity_type == "GPE"]
     if root == "14" and not sources:  # `các vụ biểu tình chống Mỹ tại Afghanistan`: the people of the place
         sources = _places(p, t)
     if root in _VIOLENT and not targets:  # an attack with no named target: the countries where it happened
@@ -1000,6 +1005,15 @@ def _mutual(group: list[Mention]) -> list[tuple]:
     if len({_place_code(m) for m in group}) > _MAX_MUTUAL:
         return []  # `thỏa thuận 6 bên (gồm Mỹ, Hàn Quốc, …)`
     return _distinct_pairs([(a, b) for i, a in enumerate(group) for b in group[i + 1:]])
+
+
+def _agent_marked(p: cl.Parse, t: int, sources: list[Mention]) -> bool:
+    """The trigger's source stands after an agent preposition (`do Iran hậu thuẫn`)."""
+    for k in range(p.clause_of(t).first, t):
+        if p.tokens[k].tag == cl.ACTOR and p.tokens[k].actor in sources:
+            prep = cl.preposition_before(p, k)
+            return bool(prep and prep[0] == "agent")
+    return False
 
 
 def _implicit_target(context: Context, sources: list[Mention]) -> list[Mention]:

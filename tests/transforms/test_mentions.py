@@ -96,6 +96,8 @@ CORPUS_CASES = [
     ("vntc_2000s/0069.txt", "Cô sắp gặp", set(), {("GPE", "FRA")}),
     ("vntc_2000s/0242.txt", "Kết quả thực", set(), {("GPE", "DEU")}),  # `Thủ Đức`
     ("vntc_2000s/0232.txt", "Ngôn ngữ giao", set(), {("GPE", "GBR")}),
+    ("vntc_2000s/0163.txt", "Mục tiêu chính của hội nghị", {("IGO", "ASEAN"), ("LOC", "INDIAN_OCEAN")},
+     {("GPE", "IND")}),  # `Ấn Độ Dương`, the ocean
 ]
 
 
