@@ -928,8 +928,13 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         if not targets and root in _IMPLICIT_TARGET and trig.target != "none" and _objectless(p, t):
             # `Nga lên tiếng chỉ trích`: the receiver is the subject named before
             targets = _implicit_target(context, sources)
+        if root == "07" and _agent_marker(p, t) is not None:
+            # `các lực lượng do nước này hậu thuẫn trong cuộc chiến chống IS`: what is backed stands before
+            marker = _agent_marker(p, t)
+            before = [k for k in range(p.clause_of(t).first, marker) if p.tokens[k].tag == cl.ACTOR]
+            targets = _mentions(p, _group(p, before[-1])) if before else []
         elif not targets and root == "07" and trig.weight >= 0.6 and _objectless(p, t) \
-                and _modality(p, t) in ("asserted", "planned") and not _agent_marked(p, t, sources):
+                and _modality(p, t) in ("asserted", "planned"):
             # `Anh, Ireland và Romania cũng gửi trợ giúp`: aid goes to the country the story is about (not
             # `dân quân … do Iran hậu thuẫn`: the backed group is the noun before)
             targets = [m for m in _implicit_target(Context(focus=context.focus), sources) if m.entity_type == "GPE"]
@@ -1007,13 +1012,16 @@ def _mutual(group: list[Mention]) -> list[tuple]:
     return _distinct_pairs([(a, b) for i, a in enumerate(group) for b in group[i + 1:]])
 
 
-def _agent_marked(p: cl.Parse, t: int, sources: list[Mention]) -> bool:
-    """The trigger's source stands after an agent preposition (`do Iran hậu thuẫn`)."""
-    for k in range(p.clause_of(t).first, t):
-        if p.tokens[k].tag == cl.ACTOR and p.tokens[k].actor in sources:
-            prep = cl.preposition_before(p, k)
-            return bool(prep and prep[0] == "agent")
-    return False
+def _agent_marker(p: cl.Parse, t: int) -> int | None:
+    """The `do`/`bởi` token that marks the trigger's agent right before it (`lực lượng do Iran hậu thuẫn`,
+    `do nước này hậu thuẫn`): the noun before it is what the act is done to."""
+    for k in range(t - 1, max(p.clause_of(t).first, t - 6) - 1, -1):
+        tok = p.tokens[k]
+        if tok.low in ("do", "bởi") and tok.tag == "E":
+            return k
+        if tok.tag not in (cl.ACTOR, "N", "Np", "Nc", "P", "L", "M", "R"):
+            return None
+    return None
 
 
 def _implicit_target(context: Context, sources: list[Mention]) -> list[Mention]:

@@ -136,6 +136,9 @@ FRAMES = [
     ("dantri_unc_2020/0104.txt", "Một số nước như Mỹ", {(c, "IDN", "07", "asserted") for c in (
         "USA", "IND", "SGP", "MYS", "AUS")}),
     ("vims_2016/0006.txt", "Mặc dù lực lượng Sunni", set()),
+    ("baomoi_2017/0060.txt", "Phía Mỹ khẳng định", set()),  # `các lực lượng do nước này hậu thuẫn … chống IS`
+    # `biển Nhật Bản` is a sea, not Japan
+    ("baomoi_2017/0098.txt", "Mỹ đã cử một lực lượng", set()),
     # `xe tăng chiến đấu` is a tank, no fight; `thỏa thuận Minsk` names a document, not Belarus
     ("baomoi_2017/0004.txt", "Nhà báo mô tả", set()),
 ]
