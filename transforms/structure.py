@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import json
+from functools import lru_cache
+
+from transforms.gazetteer import DATA
 from transforms.html_text import Block
 from transforms.vietnamese import LETTER, LOWER, UPPER, is_syllable
 
@@ -55,6 +59,30 @@ _IMAGE_LINE = re.compile(rf"^\S+{_IMAGE_EXT}(?:\s+\S+{_IMAGE_EXT})*$", re.IGNORE
 _MARKUP_DEBRIS = re.compile(r"""(?<!\s)\s*+(?:"\s*)?\b(?:src|href|alt|width|height)\s*=\s*["'][^"']*["']\s*/?>?""", re.IGNORECASE)
 _URL = re.compile(r"\bhttps?://\S+")
 _RELATED_DATE_END = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(a references heading inside a line, a `(Xem tiếp …)` pointer) from data/structure_cues.json."""
+    cues = json.loads((DATA / "structure_cues.json").read_text(encoding="utf-8"))
+    heads = "|".join(re.escape(h) for h in sorted(cues["references"], key=len, reverse=True))
+    nexts = "|".join(re.escape(h) for h in cues["continued"])
+    # a heading starts a line or follows a sentence end (`…ảo vọng./. Tài liệu tham khảo và trích dẫn: [1] …`)
+    return (re.compile(rf"(?:^|(?<=[.!?…”\"*/)\]])\s+)(?:\*+\s*)?(?:{heads})\b\s*:?"),
+            re.compile(rf"\(\s*(?:{nexts})\b[^()]*\)"))
+
+
+def _split_references(text: str) -> tuple[str, list[str], bool]:
+    """The line without a references list or a `(Xem tiếp …)` pointer, what was cut off, and whether a
+    references list began (the lines after it belong to it)."""
+    references, pointer = _cue_patterns()
+    kept = [m.group(0).strip("() ") for m in pointer.finditer(text)]
+    text = pointer.sub("", text)
+    m = references.search(text)
+    if m:
+        kept.append(text[m.start():].strip(" *"))
+        text = text[:m.start()]
+    return text.rstrip(" *"), kept, m is not None
 # a full stop with no space before the next sentence: `1972.Chính`, `thời.S-300`, `ABM”.Kế`
 _GLUED_STOP = re.compile(rf"(?<=[{LOWER}0-9”\")’])([.!?…]+)(?=[{UPPER}][{LETTER}\-0-9])")
 # a lowercase letter directly followed by a capitalized word: `NgaĐây`, `laiNhiều`
@@ -254,6 +282,7 @@ def structure_blocks(blocks: list[Block], title_hint: str | None = None) -> Stru
     st = Structure(segments=[])
     lines: list[tuple[str | None, str]] = []
     at_top = True
+    in_references = False  # past a `Tài liệu tham khảo` heading
     for block in blocks:
         text = block.text.strip()
         if not text:
@@ -273,7 +302,11 @@ def structure_blocks(blocks: list[Block], title_hint: str | None = None) -> Stru
         if block.role == "dateline":
             st.header.setdefault("dateline", text)
             continue
-        text = _clean_line(text, st.images)
+        if in_references:
+            st.related.append(text)
+            continue
+        text, cut, in_references = _split_references(_clean_line(text, st.images))
+        st.related.extend(cut)  # a source list or a series pointer in a flattened body: no text of the article
         if text:
             lines.append((block.role, text))
 

@@ -72,3 +72,15 @@ def test_baomoi_bylines_with_agency():
     assert files
     found = [_clean(p) for p in files]
     assert sum(bool(a.byline_agencies) for a in found) >= len(found) * 0.8
+
+
+@pytest.mark.parametrize("doc,pointer", [("baomoi_2017/0049.txt", False), ("baomoi_2017/0087.txt", True),
+                                         ("baomoi_2017/0097.txt", False)])
+def test_references_inside_a_flattened_body_are_kept_apart(doc, pointer):
+    # `…ảo vọng./. Tài liệu tham khảo và trích dẫn: [1] Mỹ thử đánh chặn …`: the source titles are no text of
+    # the article (their verbs were coded as events), nor is `(Xem tiếp Phần 2: …)`
+    a = _clean(CORPUS / doc)
+    body = [a.text[s["char_start"]:s["char_end"]] for s in a.segments if s["role"] in ("body", "lead")]
+    assert body[-1].endswith("./.") and "Tài liệu tham khảo" not in " ".join(body)
+    assert a.related[-1].startswith("Tài liệu tham khảo")
+    assert any(r.startswith("Xem tiếp Phần 2:") for r in a.related) == pointer
