@@ -45,6 +45,7 @@ class Trigger:
     code: str
     weight: float
     target: str = "object"  # object: its object or a marked actor | marked: only a marked actor | none
+    # | mutual | joint | place | visit: a motion verb, an event only as a person's trip to a country
 
 
 @dataclass
@@ -85,6 +86,8 @@ class Context:
     focus: list[Mention] = field(default_factory=list)  # the article's actors, most often named first
     group: Mention | None = None  # the last armed group named, within the last eight sentences
     group_age: int = 0
+    person: Mention | None = None  # the last person acting for an actor, within the last three sentences
+    person_age: int = 0
     _subject: list[Mention] = field(default_factory=list)
     _pending: list[tuple] = field(default_factory=list)  # (sentence, mentions, parse or None), latest last
 
@@ -107,9 +110,40 @@ class Context:
 def triggers() -> gz.Trie:
     trie = gz.Trie()
     for row in gz.read_tsv("triggers.tsv"):
+        if row.get("target") == "visit":
+            continue  # motion verbs: only where _visit_triggers finds them
         trie.add(tuple(row["pattern"].split()), Trigger(row["pattern"], row["code"], float(row["weight"]),
                                                         row.get("target") or "object"))
     return trie
+
+
+@lru_cache(maxsize=1)
+def _visit_verbs() -> gz.Trie:
+    trie = gz.Trie()
+    for row in gz.read_tsv("triggers.tsv"):
+        if row.get("target") == "visit":
+            trie.add(tuple(row["pattern"].split()), Trigger(row["pattern"], row["code"], float(row["weight"]), "visit"))
+    return trie
+
+
+def _visit_triggers(sentence: Sentence, mentions: list[Mention], found: list) -> list[tuple[int, int, Trigger]]:
+    """`đến`, `tới`, `sang` as the main verb, a country right after them (`Trước đó, ông đến Saudi Arabia và
+    Israel`): a visit, where no other trigger stands in the eight syllables before (`gửi … đến Ấn Độ` is
+    the preposition of that act) nor `từ` (`từ Mỹ đến Nhật`). Whose visit it is, a person's only, is for
+    _pairs."""
+    syl = sentence.syllables
+    lower = [x.text.lower() for x in syl]
+    starts = {m.start: m for m in mentions if m.entity_type == "GPE" or
+              m.entity_type == "LOC" and m.entity_code in _countries()}
+    trie, out = _visit_verbs(), []
+    for i in range(1, len(syl)):
+        hit = trie.longest(lower, i)
+        if not hit or hit[0] >= len(syl) or syl[hit[0]].start not in starts or lower[i - 1] in ("từ", "và"):
+            continue
+        if any(e > syl[max(0, i - 8)].start and e <= syl[i].start for _, e, _ in found):
+            continue
+        out.append((syl[i].start, syl[hit[0] - 1].end, hit[1]))
+    return out
 
 
 @dataclass(frozen=True)
@@ -283,7 +317,10 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
             # (`Vụ thử … của Triều Tiên đánh dấu lần thứ 5 nước này phóng`), else the sentences before
             earlier = _inherited_subject(p, p.clause_at[t], context, carry=False)
             country_word = c.match("country_references", words, i) is not None
-            return earlier or (country_word and _country_before(p, start + i)) or list(context.subject)
+            person = c.match("person_pronouns", words, i) == end and context.person is not None
+            # `ông` with no subject carried over: the last person named (`… của ông Trump. Trước đó, ông đến …`)
+            return earlier or (country_word and _country_before(p, start + i)) or list(context.subject) or (
+                [context.person] if person else [])
     # a dropped subject (`Đồng thời kêu gọi …`): something stands before the trigger, and no noun
     lead = [p.tokens[k] for k in range(clause.first, t)]
     nominal_lead = any(tok.tag in ("N", "Np", "P", "Nc", "M", cl.ACTOR) for tok in lead)
@@ -737,6 +774,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
                      context: Context) -> tuple[list[Event], "cl.Parse | None"]:
     """The sentence's events, and its parse when one was needed."""
     found = _find_triggers(sentence)
+    found = sorted(found + _visit_triggers(sentence, mentions, found), key=lambda f: f[0])
     named = [m for m in mentions if m.entity_type != "LOC" or m.entity_code in _countries()]
     if not found or not named and not _cue_in([s.text.lower() for s in sentence.syllables], "both_sides"):
         return [], None  # no trigger, or no actor the sentence could name (`hai bên` names two)
@@ -897,6 +935,15 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
     if trig.target == "joint":  # `Mỹ và Nhật cùng phát triển …`: they act together
         sources = _subject(p, t, context)
         return _mutual(sources) if len(sources) > 1 and p.tokens[t].pos == "R" else []
+    if trig.target == "visit":  # a person's trip to the country right after the verb
+        sources = _subject(p, t, context)
+        k = next((j for j in range(t + 1, len(p.tokens)) if p.tokens[j].tag == cl.ACTOR), None)
+        before = p.tokens[t - 1] if t else None  # `ông … đã tới`, not `đề cập đến Seoul`
+        if before is None or before.tag not in ("R", "P", "N", "Nc", cl.ACTOR) or before.tag == cl.ACTOR and (
+                before.actor is None or before.actor.entity_type != "PER") \
+                or not any(s.entity_type == "PER" for s in sources) or k is None:
+            return []
+        return _distinct_pairs([(a, b) for a in sources for b in _mentions(p, cl.coordinated(p, k))])
     passive = _passive(p, t)
     if _placed_into(p, t) and _fronted_object(p, t, []):
         # `Mỹ và Israel đã xếp Hezbollah vào danh sách …`: the clause subject puts the actor before the trigger
@@ -1145,6 +1192,13 @@ def _advance(context: Context, s: Sentence, here: list[Mention], parse: "cl.Pars
     actors = {m.entity_code: m for m in here if _actor(m)}
     if len(actors) == 2:
         context.dyad = list(actors.values())
+    named_person = next((m for m in reversed(here) if m.entity_type == "PER" and _actor(m)), None)
+    if named_person:
+        context.person, context.person_age = named_person, 0
+    else:
+        context.person_age += 1
+        if context.person_age > 3:
+            context.person = None
     named_group = next((m for m in reversed(here) if m.entity_type == "ORG" and _actor(m)), None)
     if named_group:
         context.group, context.group_age = named_group, 0

@@ -139,6 +139,9 @@ FRAMES = [
     ("baomoi_2017/0060.txt", "Phía Mỹ khẳng định", set()),  # `các lực lượng do nước này hậu thuẫn … chống IS`
     # `biển Nhật Bản` is a sea, not Japan
     ("baomoi_2017/0098.txt", "Mỹ đã cử một lực lượng", set()),
+    # `đến`/`sang` a country right after them is a person's visit (`đã đến Jakarta`, `sang Italy`)
+    ("vntc_2000s/0163.txt", "Tổng Thư ký Liên Hiệp Quốc", {("UN", "IDN", "04", "asserted")}),
+    ("vntc_2000s/0171.txt", "Mới đây nhất, ngày 8/6", {("VNM", "ITA", "04", "asserted")}),
     # `xe tăng chiến đấu` is a tank, no fight; `thỏa thuận Minsk` names a document, not Belarus
     ("baomoi_2017/0004.txt", "Nhà báo mô tả", set()),
 ]
@@ -290,6 +293,13 @@ def test_investigate():  # constructed: no corpus sentence names who investigate
 
 def test_arrest():  # constructed
     assert _constructed("Cảnh sát Thái Lan bắt giữ hai công dân Campuchia.") == {("THA", "KHM", "17", "asserted")}
+
+
+def test_visits_and_person_pronouns():  # constructed: `ông` with no subject carried over is the last person
+    assert _constructed("Chuyến thăm của Tổng thống Mỹ Donald Trump kéo dài 9 ngày. Trước đó, ông đến Saudi Arabia.") \
+        == {("USA", "SAU", "04", "asserted")}
+    assert _constructed("Ông đề cập đến Seoul.") == set()  # `đến` after another verb: no trip
+    assert _constructed("Mỹ gửi 4 tiểu đoàn đến Ba Lan.") == {("USA", "POL", "07", "asserted")}  # the act's preposition
 
 
 def test_mass_violence():  # constructed: no corpus sentence attributes root 20
