@@ -373,8 +373,11 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
         if tok.actor.entity_type == "LOC" and _names_document(p, k):
             continue  # `theo thỏa thuận Minsk`: the document's name
         if _place_code(tok.actor) in source_codes:
-            if root in _ADDRESSED and tok.actor.entity_type == "PER" and cl.phrase_start(p, k) == t + 1:
-                return []  # `kêu gọi Tổng thống Obama không rút quân …` said by a US senator: addressed at home
+            if root in _ADDRESSED and cl.phrase_start(p, k) == t + 1 and (
+                    tok.actor.entity_type == "PER" or root in ("02", "10")):  # (`cảnh báo Washington có thể
+                #   giáng đòn … nhằm vào Triều Tiên` warns of what Washington may do: its target is further on)
+                return []  # `kêu gọi Tổng thống Obama không rút quân …` said by a US senator, `Nữ con tin Anh
+                #            kêu gọi London rút quân khỏi Iraq`: addressed at home
             continue  # `cấm các ngân hàng Mỹ mua …` said of the US: its own, not its target
         prep = cl.preposition_before(p, k)
         if (past_comma or marked_only) and (not prep or prep[0] != "target"):
@@ -549,12 +552,17 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,
     targets: list[int] = []
     past_comma = False
     past_verb = False
+    owner_named = False
     for k in range(t + 1, clause.last):
         tok = p.tokens[k]
         if tok.tag == cl.TRIGGER and not _relative(p, k):
             break
         past_comma = past_comma or tok.text == ","
         past_verb = past_verb or tok.tag == "V" and k > t + 1  # `tấn công bắt đầu bằng … cơ sở của Nga`: not the noun's
+        if tok.tag == cl.ACTOR and not sources and not past_comma and not past_verb and (
+                tok.actor is None or not _place_code(tok.actor) or tok.actor.entity_type == "LOC"
+                and tok.actor.entity_code not in _countries()) and cl.preposition_before(p, k) == ("agent", "của"):
+            owner_named = True  # `yêu cầu của châu Âu`: its owner is named, and is no actor
         if tok.tag != cl.ACTOR or tok.actor is None or not _place_code(tok.actor) or k in sources + targets:
             continue
         if tok.actor.entity_type == "LOC" and _names_document(p, k):
@@ -571,6 +579,8 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,
             # only a marked one (`…, đã tới Ấn Độ`)
             targets = _group(p, k)
     agents = _mentions(p, sources)
+    if not agents and owner_named:
+        return [], _mentions(p, targets)
     if not agents and _pronoun_agent(p, t):
         agents = list(context.subject)  # `các cuộc đàm phán của họ với Tehran`
     during = clause.kind == "fronted" and p.cue_at("during", p.tokens[clause.first].syl[0]) is not None

@@ -139,6 +139,8 @@ FRAMES = [
     ("baomoi_2017/0060.txt", "Phía Mỹ khẳng định", set()),  # `các lực lượng do nước này hậu thuẫn … chống IS`
     # `biển Nhật Bản` is a sea, not Japan
     ("baomoi_2017/0098.txt", "Mỹ đã cử một lực lượng", set()),
+    # an appeal to one's own government is addressed at home (`Nữ con tin Anh kêu gọi London rút quân khỏi Iraq`)
+    ("vntc_2000s/0038.txt", "Nữ con tin Anh", set()),
     # `đến`/`sang` a country right after them is a person's visit (`đã đến Jakarta`, `sang Italy`)
     ("vntc_2000s/0163.txt", "Tổng Thư ký Liên Hiệp Quốc", {("UN", "IDN", "04", "asserted")}),
     ("vntc_2000s/0171.txt", "Mới đây nhất, ngày 8/6", {("VNM", "ITA", "04", "asserted")}),
