@@ -427,10 +427,19 @@ def _placed_into(p: cl.Parse, t: int) -> bool:
         j -= 1  # `vào "danh sách đen"`
     if j > 0 and p.tokens[j].low in ("danh sách", "danh sách đen", "diện"):
         j -= 1  # `đưa 11 quan chức Myanmar vào danh sách trừng phạt`
-    if j < 2 or p.tokens[j].low not in ("vào", "lên") or p.tokens[j - 1].tag != cl.ACTOR:
+    if j < 2 or p.tokens[j].low not in ("vào", "lên"):
         return False
-    verb = cl.phrase_start(p, j - 1) - 1
-    return verb >= 0 and cl.cue_ends_at(p, "placing_verbs", verb) is not None
+    k = j - 1
+    if p.tokens[k].text == ")":  # `liệt Công ty Gỗ Myanmar (MTE) vào danh sách`: past the abbreviation
+        k = next((i for i in range(k - 1, max(0, k - 6), -1) if p.tokens[i].text == "("), 0) - 1
+    if k < 1 or p.tokens[k].tag != cl.ACTOR:
+        return False
+    for verb in range(cl.phrase_start(p, k) - 1, p.clause_of(t).first - 1, -1):  # past coordinated objects
+        if cl.cue_ends_at(p, "placing_verbs", verb) is not None:
+            return True
+        if p.tokens[verb].tag in ("V", cl.TRIGGER):
+            return False
+    return False
 
 
 def _fronted_object(p: cl.Parse, t: int, sources: list[Mention]) -> list[Mention]:
@@ -958,7 +967,9 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
     if _placed_into(p, t) and _fronted_object(p, t, []):
         # `Mỹ và Israel đã xếp Hezbollah vào danh sách …`: the clause subject puts the actor before the trigger
         own = _clause_subject(p, p.clause_at[t], context)
-        sources = _mentions(p, own) if own else []
+        # (`Bộ Tài chính Mỹ cho biết đã liệt …`: a reported clause's subject is the speaker's)
+        sources = _mentions(p, own) if own else _inherited_subject(p, p.clause_at[t], context, carry=False) \
+            if own is None else []
         targets = _fronted_object(p, t, sources)
     elif _nominal(p, t):
         sources, targets = _nominal_roles(p, t, context, trig.target == "mutual", root)

@@ -139,6 +139,11 @@ FRAMES = [
     ("baomoi_2017/0060.txt", "Phía Mỹ khẳng định", set()),  # `các lực lượng do nước này hậu thuẫn … chống IS`
     # `biển Nhật Bản` is a sea, not Japan
     ("baomoi_2017/0098.txt", "Mỹ đã cử một lực lượng", set()),
+    # put on a sanctions list past coordinated objects and their abbreviations, by the speaker of a reported
+    # clause (`Bộ Tài chính Mỹ cho biết đã liệt Công ty Gỗ Myanmar (MTE) và … vào danh sách trừng phạt`)
+    ("dantri_unc_2020/0087.txt", "Trong thông báo ngày 21/4", {("USA", "MMR", "16", "asserted")}),
+    # `mặt hàng xuất khẩu` names goods, no trade act: only the import ban
+    ("baomoi_2017/0026.txt", "Hồi tháng 2, Trung Quốc", {("CHN", "PRK", "16", "asserted")}),
     # an appeal to one's own government is addressed at home (`Nữ con tin Anh kêu gọi London rút quân khỏi Iraq`)
     ("vntc_2000s/0038.txt", "Nữ con tin Anh", set()),
     # `đến`/`sang` a country right after them is a person's visit (`đã đến Jakarta`, `sang Italy`)
