@@ -747,14 +747,21 @@ def _contains(words: list[str], cue: tuple[str, ...]) -> bool:
     return any(tuple(words[i:i + n]) == cue for i in range(len(words) - n + 1))
 
 
-def _date_for(p: cl.Parse, t: int, timexes: list[Timex], dct: PartialDate | None):
+_SAID_ROOTS = {"02", "10", "11", "12", "13"}  # appeals, demands, criticism, rejections, threats: said about something
+
+
+def _date_for(p: cl.Parse, t: int, timexes: list[Timex], dct: PartialDate | None, root: str = ""):
     """The time expression nearest the trigger in its clause; else the nearest in the clauses it depends on
-    before it (a fronted `Ngày 17/4, Séc thông báo … sẽ bị trục xuất`); else the publication date."""
+    before it (a fronted `Ngày 17/4, Séc thông báo … sẽ bị trục xuất`); else the publication date. For what
+    is said about something, a year before the publication's after the trigger dates the thing said about
+    (`cáo buộc Moscow có liên quan đến vụ nổ … năm 2014`), not the saying."""
+    t_start = p.tokens[t].start
+
     def within(clause: cl.Clause) -> list[Timex]:
         lo, hi = p.tokens[clause.first].start, p.tokens[clause.last - 1].end
-        return [x for x in timexes if x.value and x.start >= lo and x.end <= hi]
+        return [x for x in timexes if x.value and x.start >= lo and x.end <= hi and not (
+            root in _SAID_ROOTS and dct and x.start > t_start and x.value[:4] < dct.value[:4])]
 
-    t_start = p.tokens[t].start
     c = p.clause_at[t]
     found = within(p.clauses[c])
     while not found and c > 0 and p.clauses[c].kind in ("embed", "coordinate", "adjunct", "main"):
@@ -854,7 +861,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             code, modality = "138", "asserted"  # `tên lửa có khả năng tấn công Mỹ`: a weapon's reach threatens
         root = code[:2]
         info = codes.get(code) or codes[code[:3]]
-        value, precision, basis = _date_for(p, t, timexes, dct)
+        value, precision, basis = _date_for(p, t, timexes, dct, root)
         loc_name, loc_code = _location(sentence, p, mentions)
         for source, target in pairs:
             src = _place_code(source) if source else None

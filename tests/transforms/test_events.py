@@ -309,6 +309,16 @@ def test_visits_and_person_pronouns():  # constructed: `ông` with no subject ca
     assert _constructed("Mỹ gửi 4 tiểu đoàn đến Ba Lan.") == {("USA", "POL", "07", "asserted")}  # the act's preposition
 
 
+def test_said_about_an_earlier_year_is_dated_by_the_saying():  # constructed
+    text = "Séc cáo buộc Nga có liên quan đến vụ nổ kho đạn năm 2014."
+    sentences = sentences_of(text, [("body", 0, len(text))])
+    from transforms.mentions import article_mentions
+    dct = PartialDate.parse("2021-04-20")
+    events = ev.article_events(sentences, article_mentions(sentences), resolve(recognize(sentences), dct), dct)
+    assert [(e.source_actor_code, e.target_actor_code, e.event_root_code, e.event_date, e.event_date_basis)
+            for e in events] == [("CZE", "RUS", "11", "2021-04-20", "published")]
+
+
 def test_mass_violence():  # constructed: no corpus sentence attributes root 20
     assert _constructed("Syria sử dụng vũ khí hóa học.") == set()  # needs a target
     assert _constructed("Syria sử dụng vũ khí hóa học nhằm vào IS.") == {("SYR", "IS", "20", "asserted")}
