@@ -142,7 +142,8 @@ def _alias_ok(sentence: Sentence, span: _Span, spans_at: dict[int, _Span]) -> tu
     # (a sentence-initial capital is orthography, unless it is a surname: `Trần Nga/VOV`)
     left_glued = prev and _capitalized(prev) and not prev_known \
         and (span.start - 1 > 0 or prev in gz.VIETNAMESE_SURNAMES) \
-        and (alias.ambiguous or (single and not is_syllable(prev))) and prev.lower() not in ("ông", "bà")
+        and (alias.ambiguous or (single and not is_syllable(prev) and not alias.text.isupper())) \
+        and prev.lower() not in ("ông", "bà")  # (an acronym stands apart: `người Kurd YPG`)
     if right_glued or left_glued:
         return False, alias.type
     if alias.ambiguous and single and nxt and nxt[:1].islower() and f"{alias.text} {nxt}".lower() in gz.words():

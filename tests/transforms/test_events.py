@@ -144,6 +144,8 @@ FRAMES = [
     ("dantri_unc_2020/0087.txt", "Trong thông báo ngày 21/4", {("USA", "MMR", "16", "asserted")}),
     # `mặt hàng xuất khẩu` names goods, no trade act: only the import ban
     ("baomoi_2017/0026.txt", "Hồi tháng 2, Trung Quốc", {("CHN", "PRK", "16", "asserted")}),
+    # armed groups by their usual short names (`nhóm phiến quân Abu Sayyaf`)
+    ("vntc_2000s/0057.txt", "Quân đội Philippines đang", {("PHL", "Abu Sayyaf", "19", "asserted")}),
     # an appeal to one's own government is addressed at home (`Nữ con tin Anh kêu gọi London rút quân khỏi Iraq`)
     ("vntc_2000s/0038.txt", "Nữ con tin Anh", set()),
     # `đến`/`sang` a country right after them is a person's visit (`đã đến Jakarta`, `sang Italy`)

@@ -116,6 +116,10 @@ def test_corpus_title_split_gives_role_and_country():
     assert (xi.surface, xi.role, xi.country) == ("Tập Cận Bình", "Chủ tịch", "CHN")
 
 
+def test_acronym_after_a_foreign_word_stands_apart():  # constructed: `người Kurd YPG` is the YPG
+    assert ("ORG", "YPG") in _found("Mỹ phối hợp với lực lượng dân quân người Kurd YPG chiến đấu với IS.")
+
+
 def test_armed_group_leader_acts_for_the_group():
     # a lowercase particle inside a foreign name (`Osama bin Laden`); the office table gives his group
     laden = [m for m in _mentions(corpus_sentence("vntc_2000s/0065.txt", "Phó giám đốc")) if "Laden" in m.surface]
