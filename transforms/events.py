@@ -319,6 +319,10 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
             country_word = c.match("country_references", words, i) is not None
             person = c.match("person_pronouns", words, i) == end and context.person is not None
             # `ông` with no subject carried over: the last person named (`… của ông Trump. Trước đó, ông đến …`)
+            if country_word and clause.kind in ("adjunct", "contrast") and _country_before(p, start + i):
+                # `… đối với Triều Tiên trong trường hợp nước này tiếp tục thử hạt nhân`: in a clause of its
+                # own, the country named last, not the main subject
+                return _country_before(p, start + i)
             return earlier or (country_word and _country_before(p, start + i)) or list(context.subject) or (
                 [context.person] if person else [])
     # a dropped subject (`Đồng thời kêu gọi …`): something stands before the trigger, and no noun

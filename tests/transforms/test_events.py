@@ -321,6 +321,12 @@ def test_said_about_an_earlier_year_is_dated_by_the_saying():  # constructed
             for e in events] == [("CZE", "RUS", "11", "2021-04-20", "published")]
 
 
+def test_country_word_in_its_own_clause():  # constructed: `nước này` after `trong trường hợp` is the country
+    # named last, not the main subject
+    assert _constructed("Washington đã chuẩn bị các phương án quân sự đối với Triều Tiên trong trường hợp nước "
+                        "này tiếp tục thử hạt nhân.") == {("PRK", None, "15", "hypothetical")}
+
+
 def test_mass_violence():  # constructed: no corpus sentence attributes root 20
     assert _constructed("Syria sử dụng vũ khí hóa học.") == set()  # needs a target
     assert _constructed("Syria sử dụng vũ khí hóa học nhằm vào IS.") == {("SYR", "IS", "20", "asserted")}
