@@ -2,8 +2,10 @@
 
     python bench/pubdate.py                       # runs `vnevents run ../shared/corpus/` and the dated dev input
     python bench/pubdate.py --raw W --dated W2    # scores existing warehouses instead
-    python bench/pubdate.py --transforms [-v]     # in-process clean + extract only (no Prefect), ~60 s:
-                                                  # the folder table and the dev dct accuracy (-v: the wrong ones)
+    python bench/pubdate.py --transforms [-v] [--misses]  # in-process clean + extract only (no Prefect), ~60 s:
+                                                  # the folder table and the dev dct accuracy (-v: the wrong
+                                                  # dev dates; --misses: the folder articles undated or out
+                                                  # of their period, with their evidence)
 
 Per folder: articles, dated, undated share, dated in the folder's true period. The periods are the
 corpus README's; each folder's MANIFEST.tsv is read here only to list the folder's files (measurement,
@@ -65,12 +67,17 @@ def _published(key: str):
     return x.published
 
 
-def from_transforms() -> dict[str, str | None]:
+def from_transforms(misses: list[str] | None = None) -> dict[str, str | None]:
+    """Folder dates in-process; `misses` (if given) collects the undated and out-of-period articles with
+    their basis and evidence, to classify why before fixing."""
     out = {}
-    for folder in PERIODS:
+    for folder, (lo, hi) in PERIODS.items():
         for name in sorted(_files(folder)):
-            found = _published(f"{folder}/{name}").date
-            out[f"{folder}/{name}"] = found.value if found else None
+            got = _published(f"{folder}/{name}")
+            value = got.date.value if got.date else None
+            out[f"{folder}/{name}"] = value
+            if misses is not None and not (value and lo <= int(value[:4]) <= hi):
+                misses.append(f"  {folder}/{name}: {value or 'undated'} ({got.basis}) {'; '.join(got.evidence[:5])}")
     return out
 
 
@@ -117,9 +124,13 @@ def main() -> int:
     ap.add_argument("--dated", help="warehouse of `vnevents run ../shared/gold/dev_dated.jsonl`")
     ap.add_argument("--transforms", action="store_true", help="folder table and dev dct accuracy, in-process")
     ap.add_argument("-v", "--verbose", action="store_true", help="with --transforms: list the wrong dev dates")
+    ap.add_argument("--misses", action="store_true",
+                    help="with --transforms: list the folder articles undated or out of their period, with evidence")
     args = ap.parse_args()
     if args.transforms:
-        print("\n".join(table(from_transforms()) + [""] + dev_dct(args.verbose)))
+        misses: list[str] | None = [] if args.misses else None
+        dates = from_transforms(misses)
+        print("\n".join(table(dates) + [""] + dev_dct(args.verbose) + (["", "folder misses:"] + misses if misses else [])))
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="bench_pubdate_"))
     raw, dated = args.raw or str(tmp / "raw"), args.dated or str(tmp / "dated")
