@@ -14,7 +14,9 @@ date is the one that satisfies most of them (weighted), never the first window f
 Days: the byline date (`(theo AP, 29/5)`), an anchored `hôm nay (29/5)`/`hôm qua, 5-1`, a dateline, else the
 latest past day the article speaks of; failing a day, the latest past month (`tháng 5 vừa qua`: the next);
 else the month of a day told as coming (`ngày 18/11 tới`); else a month told with `hồi` (back in); else the
-year alone. Among the years that fit best, the earliest at or after the latest past year mentioned; with no clue at all the date stays null. Precision never claims more than the evidence.
+year alone. Among the years that fit best, the earliest at or after the latest past year mentioned, moved on to
+reach the day of a named event the first year agrees with only before it (news tells of an event after it
+more than before); with no clue at all the date stays null. Precision never claims more than the evidence.
 Basis values: metadata, header, dateline, byline, text, world, none.
 """
 from __future__ import annotations
@@ -57,6 +59,7 @@ class Clue:
     spans: tuple[tuple[dt.date, dt.date], ...]  # the days that agree (inclusive)
     text: str
     alone: bool = True  # False: it only chooses among the years other clues allow (a weekday, one of many elections)
+    at: dt.date | None = None  # an event's own day, inside a window that opens before it (see _choose_year)
 
     def ok(self, day: dt.date) -> bool:
         return any(a <= day <= b for a, b in self.spans)
@@ -584,7 +587,8 @@ def _anchor_clues(sentences: list[Sentence], sentence_years: dict[int, list[int]
                     clue = Clue(W_LANDMARK, ((spans[0][0], dt.date.max),), f"after: {said} ({when})")
                 else:
                     clue = Clue(W_ANCHOR, tuple((x - dt.timedelta(days=a.before), y + dt.timedelta(days=a.after))
-                                                for x, y in spans), f"anchor: {said} ({when})", alone=len(spans) == 1)
+                                                for x, y in spans), f"anchor: {said} ({when})", alone=len(spans) == 1,
+                                at=spans[0][0] if len(spans) == 1 else None)
                 found.setdefault((a.pattern.pattern, when), clue)
     return list(found.values())
 
@@ -650,7 +654,15 @@ def _choose_year(clues: list[Clue], probe: tuple[int, int | None] | None, lower:
     if top <= 0:
         return None
     window = [y for y, key in keys.items() if key == top]
-    return next((y for y in window if lower is None or y >= lower), window[0])
+    first = next((y for y in window if lower is None or y >= lower), window[0])
+    # an event the text names is told of after it more than before: when the first year agrees with an event
+    # only in the window before it, the earliest year whose days reach the event's own day
+    events = [c for c in clues if c.at and any(c.ok(d) for d in _days_of(first, probe, today))]
+    if not events:
+        return first
+    after = max(c.at for c in events)
+    return next((y for y in window if y >= first and any(d >= after and all(c.ok(d) for c in events)
+                                                         for d in _days_of(y, probe, today))), first)
 
 
 def infer_published(metadata: str | None, header: dict[str, str], byline_date: str | None,

@@ -152,3 +152,11 @@ def test_a_bare_title_in_the_article_names_the_untitled_holder():
 ])
 def test_a_bare_title_is_the_holder_unless_the_office_is_meant(before, holder):
     assert (pubdate._NOT_HOLDER.search(before) is None) is holder
+
+
+def test_a_named_event_is_told_of_after_it():
+    # `vụ thử hạt nhân thứ tư` (6 January 2016), whose window opens a year before it: the earliest year that
+    # reaches the event's own day (2016), not the year before it
+    value, basis, evidence = _corpus("vims_2016/0011.txt")
+    assert value[:4] == "2016" and basis == "world"
+    assert any(e.startswith("anchor: ") and "(2016-01-06)" in e for e in evidence)
