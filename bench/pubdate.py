@@ -2,15 +2,18 @@
 
     python bench/pubdate.py                       # runs `vnevents run ../shared/corpus/` and the dated dev input
     python bench/pubdate.py --raw W --dated W2    # scores existing warehouses instead
-    python bench/pubdate.py --transforms [-v]     # in-process clean + extract only (no Prefect), ~60 s:
-                                                  # the folder table and the dev dct accuracy (-v: the wrong ones)
+    python bench/pubdate.py --transforms [-v] [--misses]  # in-process clean + extract only (no Prefect), ~60 s:
+                                                  # the folder table and the dev dct accuracy (-v: the wrong
+                                                  # dev dates; --misses: the folder articles undated or out
+                                                  # of their period, with their evidence)
 
 Per folder: articles, dated, undated share, dated in the folder's true period. The periods are the
 corpus README's; each folder's MANIFEST.tsv is read here only to list the folder's files (measurement,
 never pipeline input). Dev figures come from ../shared/gold/score.py: dct accuracy (text / world) on the
 raw warehouse, timex detection F1 and value accuracy and entity F1 on the dated one. --transforms scores
 the dct as score.py does (exact at the gold precision) on the raw dev articles, also per half of the dev
-set (odd and even positions in dev.jsonl), so that a rule chosen on one half is checked on the other.
+set (odd and even positions in dev.jsonl), so that a rule chosen on one half is checked on the other, and on
+dantri_unc_2020 with its header date removed (held out: its date is given, so no rule was tuned on it).
 """
 from __future__ import annotations
 
@@ -54,23 +57,48 @@ def from_warehouse(root: str) -> dict[str, str | None]:
     return {"/".join(uri.replace("\\", "/").split("/")[-2:]): d for uri, d in rows}
 
 
-def _published(key: str):
-    """The publication date that clean + extract give the raw corpus file `folder/name`."""
+def _published(key: str, without_header_date: bool = False):
+    """The publication date that clean + extract give the raw corpus file `folder/name` (with
+    `without_header_date`, inferred as if its `# date =` line were absent; returns (published, that date))."""
     sys.path.insert(0, str(REPO))
     from transforms.article import Document, clean, extract
     from transforms.decode import decode_bytes
     path = SHARED / "corpus" / key
-    x = extract(clean(Document(path.name, str(path), decode_bytes(path.read_bytes()).text, "utf-8")),
-                today=dt.date.today())
-    return x.published
+    article = clean(Document(path.name, str(path), decode_bytes(path.read_bytes()).text, "utf-8"))
+    if without_header_date:
+        given = article.header.pop("date", None)
+        return extract(article, today=dt.date.today()).published, given
+    return extract(article, today=dt.date.today()).published
 
 
-def from_transforms() -> dict[str, str | None]:
+def held_out() -> list[str]:
+    """dantri_unc_2020 (Oct 2020 - May 2021) with its `# date =` header line removed: a folder the rules were
+    not chosen on, scored against that header date (year right, exact at the inferred precision)."""
+    names = sorted(_files("dantri_unc_2020"))
+    year = exact = dated = 0
+    for name in names:
+        got, given = _published(f"dantri_unc_2020/{name}", without_header_date=True)
+        if got.date and given:
+            truth = f"{given[:4]}-{given[4:6]}-{given[6:8]}"
+            dated += 1
+            year += got.date.value[:4] == truth[:4]
+            exact += truth.startswith(got.date.value)
+    n = len(names)
+    return [f"held out, `dantri_unc_2020/` without its header date: {n} articles, {dated} dated, "
+            f"{year} ({year / n:.0%}) in the right year, {exact} right at the inferred precision"]
+
+
+def from_transforms(misses: list[str] | None = None) -> dict[str, str | None]:
+    """Folder dates in-process; `misses` (if given) collects the undated and out-of-period articles with
+    their basis and evidence, to classify why before fixing."""
     out = {}
-    for folder in PERIODS:
+    for folder, (lo, hi) in PERIODS.items():
         for name in sorted(_files(folder)):
-            found = _published(f"{folder}/{name}").date
-            out[f"{folder}/{name}"] = found.value if found else None
+            got = _published(f"{folder}/{name}")
+            value = got.date.value if got.date else None
+            out[f"{folder}/{name}"] = value
+            if misses is not None and not (value and lo <= int(value[:4]) <= hi):
+                misses.append(f"  {folder}/{name}: {value or 'undated'} ({got.basis}) {'; '.join(got.evidence[:5])}")
     return out
 
 
@@ -117,9 +145,14 @@ def main() -> int:
     ap.add_argument("--dated", help="warehouse of `vnevents run ../shared/gold/dev_dated.jsonl`")
     ap.add_argument("--transforms", action="store_true", help="folder table and dev dct accuracy, in-process")
     ap.add_argument("-v", "--verbose", action="store_true", help="with --transforms: list the wrong dev dates")
+    ap.add_argument("--misses", action="store_true",
+                    help="with --transforms: list the folder articles undated or out of their period, with evidence")
     args = ap.parse_args()
     if args.transforms:
-        print("\n".join(table(from_transforms()) + [""] + dev_dct(args.verbose)))
+        misses: list[str] | None = [] if args.misses else None
+        dates = from_transforms(misses)
+        print("\n".join(table(dates) + [""] + held_out() + [""] + dev_dct(args.verbose)
+                        + (["", "folder misses:"] + misses if misses else [])))
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="bench_pubdate_"))
     raw, dated = args.raw or str(tmp / "raw"), args.dated or str(tmp / "dated")

@@ -14,7 +14,9 @@ date is the one that satisfies most of them (weighted), never the first window f
 Days: the byline date (`(theo AP, 29/5)`), an anchored `hôm nay (29/5)`/`hôm qua, 5-1`, a dateline, else the
 latest past day the article speaks of; failing a day, the latest past month (`tháng 5 vừa qua`: the next);
 else the month of a day told as coming (`ngày 18/11 tới`); else a month told with `hồi` (back in); else the
-year alone. Among the years that fit best, the earliest at or after the latest past year mentioned; with no clue at all the date stays null. Precision never claims more than the evidence.
+year alone. Among the years that fit best, the earliest at or after the latest past year mentioned, moved on to
+reach the day of a named event the first year agrees with only before it (news tells of an event after it
+more than before); with no clue at all the date stays null. Precision never claims more than the evidence.
 Basis values: metadata, header, dateline, byline, text, world, none.
 """
 from __future__ import annotations
@@ -38,6 +40,7 @@ FIRST_YEAR = 1945  # REIGN's first year: nothing earlier can be told apart
 
 # weights of the kinds of clue (see the module docstring); a present-title office holder outweighs one
 # mis-read year, two of them outweigh a weekday
+W_ELSEWHERE = 1.0  # a person named without a title that the article gives bare (`Thủ tướng Israel`)
 W_OFFICE, W_FORMER, W_UNTITLED, W_YEAR, W_WEEKDAY, W_RELATED, W_ANCHOR, W_LANDMARK, W_ANNIVERSARY = (
     2.0, 1.0, 0.0, 1.0, 3.0, 3.0, 2.0, 1.0, 2.0)
 
@@ -56,6 +59,7 @@ class Clue:
     spans: tuple[tuple[dt.date, dt.date], ...]  # the days that agree (inclusive)
     text: str
     alone: bool = True  # False: it only chooses among the years other clues allow (a weekday, one of many elections)
+    at: dt.date | None = None  # an event's own day, inside a window that opens before it (see _choose_year)
 
     def ok(self, day: dt.date) -> bool:
         return any(a <= day <= b for a, b in self.spans)
@@ -312,6 +316,49 @@ def _terms(m: Mention, office: str | None) -> list[gz.Person]:
     return fitting
 
 
+@lru_cache(maxsize=1)
+def _country_forms() -> dict[str, list[str]]:
+    """ISO3 -> the country's Vietnamese names (countries.tsv) and name-use aliases (aliases.tsv; not seats:
+    `Nhà Trắng` is no country after a title)."""
+    forms: dict[str, list[str]] = {}
+    for row in gz.read_tsv("countries.tsv"):
+        forms.setdefault(row["iso3"], []).extend([row["name_vi"], *filter(None, row["aliases_vi"].split("|"))])
+    for row in gz.read_tsv("aliases.tsv"):
+        if row["type"] == "GPE" and row["use"] == "name":
+            forms.setdefault(row["code"], []).append(row["alias"])
+    return forms
+
+
+@lru_cache(maxsize=None)
+def _title_of_country(office: str, country: str) -> re.Pattern | None:
+    """`Thủ tướng Israel`, `Tổng thống Mỹ`: a title of the office followed by the country's name."""
+    titles = [t for t, o in _title_offices().items() if o == office]
+    names = _country_forms().get(country, [])
+    if not titles or not names:
+        return None
+    alt = lambda xs: "|".join(re.escape(x) for x in sorted(set(xs), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<!\w)(?:{alt(titles)})\s+(?:{alt(names)})(?!\w)")
+
+
+# before a bare title: the office, not its holder (`ứng viên Tổng thống Mỹ`, `cựu Thủ tướng`, `trở thành`)
+_NOT_HOLDER = re.compile(r"(?i)(?<!\w)(?:cựu|nguyên|cố|chức|ghế|ứng\s+(?:cử\s+)?viên|tranh\s+cử|bầu\s+cử|vị\s+trí|cương\s+vị|"
+                         r"làm|thành|các|những|nhiều|đời|vị|khi\s+đó|lúc\s+đó)\s+$")
+
+
+def _titled_elsewhere(terms: list[gz.Person], text: str, taken: set[tuple[str, str]]) -> str | None:
+    """The office of the person's terms that the article names by title and country without a name
+    (headline `Thủ tướng Israel và Palestine đồng ý gặp nhau`, then `ông Ariel Sharon`), unless another
+    person named in the article holds that title there. None if no such title stands in the text."""
+    for p in terms:
+        if (p.office, p.country) in taken or p.office not in _LEADER_OFFICES | _MINISTERS | {"pm"}:
+            continue
+        pattern = _title_of_country(p.office, p.country)
+        for m in pattern.finditer(text) if pattern else ():
+            if not _NOT_HOLDER.search(text[max(0, m.start() - 25):m.start()]):
+                return p.office
+    return None
+
+
 def _out_of_office(terms: list[gz.Person]) -> tuple[tuple[dt.date, dt.date], ...]:
     """The days after a first term when the person held none of these offices: a `cựu Tổng thống` Saddam
     Hussein is after 2003 (not after REIGN's Kuwait interlude of 1990-91 inside his Iraqi term), a
@@ -330,13 +377,16 @@ def _out_of_office(terms: list[gz.Person]) -> tuple[tuple[dt.date, dt.date], ...
 
 def _person_clues(mentions: list[Mention], text: str, sentence_years: dict[int, list[int]]) -> list[Clue]:
     clues: dict[tuple[str, str], Clue] = {}
+    # the (office, country) of people the text names with their title: a bare title is theirs
+    taken = {(p.office, p.country) for m in mentions if m.entity_type == "PER" and _office_of(m.role)
+             for p in _terms(m, _office_of(m.role))}
     for m in mentions:
         if m.entity_type != "PER" or not (m.canonical_name or m.surface):
             continue
         left = text[max(0, m.start - 60):m.start]
         left = left[max((x.end() for x in _CLAUSE.finditer(left)), default=0):]
         right = text[m.end:m.end + 40]
-        office = _office_of(m.role)
+        office, elsewhere = _office_of(m.role), False
         titled = office is not None or bool(_LED_BY.search(left) and _LEADS.match(right))  # `do Zarqawi cầm đầu`
         if office == "former":  # `Cựu Tổng thống`
             office = _office_of(re.sub(r"(?i)^\s*cựu\s+", "", m.role or "")) or None
@@ -346,6 +396,10 @@ def _person_clues(mentions: list[Mention], text: str, sentence_years: dict[int, 
         terms = _terms(m, office)
         if not terms:
             continue
+        if not titled:  # `ông Ariel Sharon` where the article says `Thủ tướng Israel` without a name
+            office = _titled_elsewhere([p for p in terms if p.country == (m.country or p.country)], text, taken)
+            if office:
+                terms, titled, elsewhere = [p for p in terms if p.office == office], True, True
         name = terms[0].name
         label = f"{m.role or ''} {m.canonical_name or m.surface}".strip()
         if _THEN.search(left) or _THEN.match(right.lstrip(" ,")):
@@ -368,7 +422,8 @@ def _person_clues(mentions: list[Mention], text: str, sentence_years: dict[int, 
             continue  # `Năm 2009, Tổng thống Obama…`: the office in that year, which is already a bound
         if titled:
             spans = tuple((p.start, p.end or dt.date.max) for p in terms)
-            clue = Clue(W_OFFICE, spans, f"office: {label}")
+            clue = Clue(W_ELSEWHERE if elsewhere else W_OFFICE, spans,
+                        f"{'titled elsewhere' if elsewhere else 'office'}: {label}")
         elif W_UNTITLED:  # untitled: off, a name alone is news long before and after an office
             spans = tuple((p.start, (p.end + dt.timedelta(days=365)) if p.end else dt.date.max) for p in terms)
             clue = Clue(W_UNTITLED, spans, f"named: {label}")
@@ -532,7 +587,8 @@ def _anchor_clues(sentences: list[Sentence], sentence_years: dict[int, list[int]
                     clue = Clue(W_LANDMARK, ((spans[0][0], dt.date.max),), f"after: {said} ({when})")
                 else:
                     clue = Clue(W_ANCHOR, tuple((x - dt.timedelta(days=a.before), y + dt.timedelta(days=a.after))
-                                                for x, y in spans), f"anchor: {said} ({when})", alone=len(spans) == 1)
+                                                for x, y in spans), f"anchor: {said} ({when})", alone=len(spans) == 1,
+                                at=spans[0][0] if len(spans) == 1 else None)
                 found.setdefault((a.pattern.pattern, when), clue)
     return list(found.values())
 
@@ -598,7 +654,15 @@ def _choose_year(clues: list[Clue], probe: tuple[int, int | None] | None, lower:
     if top <= 0:
         return None
     window = [y for y, key in keys.items() if key == top]
-    return next((y for y in window if lower is None or y >= lower), window[0])
+    first = next((y for y in window if lower is None or y >= lower), window[0])
+    # an event the text names is told of after it more than before: when the first year agrees with an event
+    # only in the window before it, the earliest year whose days reach the event's own day
+    events = [c for c in clues if c.at and any(c.ok(d) for d in _days_of(first, probe, today))]
+    if not events:
+        return first
+    after = max(c.at for c in events)
+    return next((y for y in window if y >= first and any(d >= after and all(c.ok(d) for c in events)
+                                                         for d in _days_of(y, probe, today))), first)
 
 
 def infer_published(metadata: str | None, header: dict[str, str], byline_date: str | None,

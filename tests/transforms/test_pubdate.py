@@ -137,3 +137,26 @@ def test_led_by_and_a_group_name_bound_the_year():
     value, basis, evidence = _corpus("vntc_2000s/0062.txt")
     assert value[:4] == "2005" and basis == "world"
     assert {"office: Abu Musab al-Zarqawi", "after: Al-Qaeda tại Iraq (2004-10-17)"} <= set(evidence)
+
+
+def test_a_bare_title_in_the_article_names_the_untitled_holder():
+    # `người đồng cấp Mỹ Rex Tillerson` then `ông ấy (ngoại trưởng Mỹ)`: the bare title and country are his
+    # (Secretary of State 2017-02..2018-03), at a lower weight than a title before the name
+    value, basis, evidence = _corpus("baomoi_2017/0060.txt")
+    assert (value, basis) == ("2017-06-11", "world") and "titled elsewhere: Rex Tillerson" in evidence
+
+
+@pytest.mark.parametrize("before,holder", [
+    ("kêu gọi ông ấy (", True), ("bà là ứng viên ", False), ("cựu ", False), ("ông trở thành ", False),
+    ("tranh cử ", False),
+])
+def test_a_bare_title_is_the_holder_unless_the_office_is_meant(before, holder):
+    assert (pubdate._NOT_HOLDER.search(before) is None) is holder
+
+
+def test_a_named_event_is_told_of_after_it():
+    # `vụ thử hạt nhân thứ tư` (6 January 2016), whose window opens a year before it: the earliest year that
+    # reaches the event's own day (2016), not the year before it
+    value, basis, evidence = _corpus("vims_2016/0011.txt")
+    assert value[:4] == "2016" and basis == "world"
+    assert any(e.startswith("anchor: ") and "(2016-01-06)" in e for e in evidence)
