@@ -1009,9 +1009,12 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             targets = _implicit_target(context, sources)
         if root == "07" and _agent_marker(p, t) is not None:
             # `các lực lượng do nước này hậu thuẫn trong cuộc chiến chống IS`: what is backed stands before
-            marker = _agent_marker(p, t)
-            before = [k for k in range(p.clause_of(t).first, marker) if p.tokens[k].tag == cl.ACTOR]
-            targets = _mentions(p, _group(p, before[-1])) if before else []
+            marker = _agent_marker(p, t)  # (the actor only when its phrase ends right before `do`: not
+            #   `giữa quân đội Ukraine với lực lượng ly khai nghi do Nga hậu thuẫn`)
+            before = marker - 1
+            while before >= 0 and (p.tokens[before].tag in ("R", "A") or p.tokens[before].low == "nghi"):
+                before -= 1  # (`Houthi được cho là do Iran hậu thuẫn`, `nghi do Nga hậu thuẫn`)
+            targets = _mentions(p, _group(p, before)) if before >= 0 and p.tokens[before].tag == cl.ACTOR else []
         elif not targets and root == "07" and trig.weight >= 0.6 and _objectless(p, t) \
                 and _modality(p, t) in ("asserted", "planned"):
             # `Anh, Ireland và Romania cũng gửi trợ giúp`: aid goes to the country the story is about (not

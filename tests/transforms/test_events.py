@@ -327,6 +327,12 @@ def test_country_word_in_its_own_clause():  # constructed: `nước này` after 
                         "này tiếp tục thử hạt nhân.") == {("PRK", None, "15", "hypothetical")}
 
 
+def test_backing_goes_to_the_phrase_before_its_agent():  # constructed
+    assert _constructed("Phiến quân Houthi do Iran hậu thuẫn tấn công Saudi Arabia.") == {
+        ("IRN", "Houthi", "07", "asserted"), ("Houthi", "SAU", "18", "asserted")}
+    assert _constructed("Chiến sự nổ ra giữa quân đội Ukraine với lực lượng ly khai nghi do Nga hậu thuẫn.") == set()
+
+
 def test_mass_violence():  # constructed: no corpus sentence attributes root 20
     assert _constructed("Syria sử dụng vũ khí hóa học.") == set()  # needs a target
     assert _constructed("Syria sử dụng vũ khí hóa học nhằm vào IS.") == {("SYR", "IS", "20", "asserted")}
