@@ -290,6 +290,8 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
                 return []  # `… khiến nhiều nước lo ngại`: who is caused to act names no actor
             continue
         if not cl.subject_like(p, k):
+            if _plan_owner(p, k, t):  # `kế hoạch của NATO kết nạp Montenegro`: NATO's act, planned
+                return _mentions(p, _group(p, k))
             continue
         if tok.actor is None or not _actor(tok.actor):
             return []  # `khi hãng tin Reuters đề nghị`: a named subject that is no actor
@@ -332,6 +334,18 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
     if clause.kind == "embed" and opening is not None and opening.tag in ("N", "Np", "Nc", "M", "P"):
         return []  # `… cho biết vật thể phóng ra …`: the reported clause has a subject of its own, no actor
     return _inherited_subject(p, p.clause_at[t], context, carry=bool(lead) and not nominal_lead)
+
+
+def _plan_owner(p: cl.Parse, k: int, t: int) -> bool:
+    """Actor k owns a plan noun right before the trigger (`kế hoạch của NATO kết nạp …`)."""
+    first = cl.phrase_start(p, k)
+    if first < 2 or p.tokens[first - 1].low != "của" or cl.cue_ends_at(p, "plan_nouns", first - 2) is None:
+        return False
+    return _is_actor_token(p, k) and all(p.tokens[j].tag in ("R", "A") for j in range(k + 1, t))
+
+
+def _is_actor_token(p: cl.Parse, k: int) -> bool:
+    return p.tokens[k].actor is not None and bool(_actor(p.tokens[k].actor))
 
 
 def _country_before(p: cl.Parse, syllable: int) -> list[Mention]:
