@@ -148,6 +148,8 @@ FRAMES = [
     ("vntc_2000s/0057.txt", "Quân đội Philippines đang", {("PHL", "Abu Sayyaf", "19", "asserted")}),
     # the owner of a plan noun right before a trigger is its actor (`kế hoạch của NATO kết nạp Montenegro`)
     ("vims_2016/0016.txt", "Nga chỉ trích kế hoạch", {("RUS", "NATO", "11", "asserted"), ("NATO", "MNE", "05", "planned")}),
+    # `lên kế hoạch tấn công`: the subject plans the attack (not the story's armed group)
+    ("baomoi_2017/0015.txt", "Những cảnh báo trước đây", {("JOR", "SYR", "19", "planned")}),
     # an appeal to one's own government is addressed at home (`Nữ con tin Anh kêu gọi London rút quân khỏi Iraq`)
     ("vntc_2000s/0038.txt", "Nữ con tin Anh", set()),
     # `đến`/`sang` a country right after them is a person's visit (`đã đến Jakarta`, `sang Italy`)
