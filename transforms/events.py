@@ -292,6 +292,14 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
         if not cl.subject_like(p, k):
             if _plan_owner(p, k, t):  # `kế hoạch của NATO kết nạp Montenegro`: NATO's act, planned
                 return _mentions(p, _group(p, k))
+            prep = cl.preposition_before(p, k)
+            if prep and prep[1] in ("với", "cùng", "cùng với") and _is_actor_token(p, k) and not cl.is_modifier(p, k) \
+                    and p.tokens[t].trigger >= 0 and p.triggers[p.tokens[t].trigger][2].code[:2] in _FORCE_ROOTS \
+                    and all(p.tokens[j].tag == "R" for j in range(k + 1, t)):
+                # `Mỹ … phối hợp với lực lượng dân quân người Kurd YPG chiến đấu với IS`: the partner right
+                # before an act of force does it, with the subject it acts with
+                partner = _mentions(p, _group(p, k))
+                return _subject(p, cl.phrase_start(p, k), context) + partner
             continue
         if tok.actor is None or not _actor(tok.actor):
             return []  # `khi hãng tin Reuters đề nghị`: a named subject that is no actor

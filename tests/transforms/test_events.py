@@ -337,6 +337,11 @@ def test_backing_goes_to_the_phrase_before_its_agent():  # constructed
     assert _constructed("Chiến sự nổ ra giữa quân đội Ukraine với lực lượng ly khai nghi do Nga hậu thuẫn.") == set()
 
 
+def test_partner_right_before_an_act_of_force_does_it_too():  # constructed: no unseen corpus sentence has one
+    assert _constructed("Quân đội Mỹ phối hợp với lực lượng dân quân người Kurd YPG chiến đấu với IS.") == {
+        ("USA", "YPG", "06", "asserted"), ("USA", "IS", "19", "asserted"), ("YPG", "IS", "19", "asserted")}
+
+
 def test_mass_violence():  # constructed: no corpus sentence attributes root 20
     assert _constructed("Syria sử dụng vũ khí hóa học.") == set()  # needs a target
     assert _constructed("Syria sử dụng vũ khí hóa học nhằm vào IS.") == {("SYR", "IS", "20", "asserted")}
