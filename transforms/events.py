@@ -853,6 +853,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         if clause.kind == "fronted" and all(p.tokens[k].tag in ("R", "CH") for k in range(clause.first, clause.last)
                                             if k != t):
             continue  # `Đáp trả lại, Nga …`: an adverb of the clause after it, whose act is the event
+        if clause.kind == "fronted" and p.tokens[clause.first].low == "theo":
+            continue  # `Theo các phương tiện truyền thông ủng hộ lực lượng …, …`: who says it, no event
         if n > 0 and token_of.get(n - 1) is not None and _threatens_next(p, token_of[n - 1], found, token_of, n - 1):
             continue  # the act of force a threat word names is coded on the threat
         if _appealed_for(p, t, found, token_of, n) or _relative(p, t) or _refers_back(p, t):
@@ -1018,6 +1020,14 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             sources = _inherited_subject(p, p.clause_at[t], context, carry=False)
         recipient = _object(p, t, trig, root, set(), marked_only=True)
         targets = recipient or _subject(p, marker, context)  # `dự thảo … đã được Mỹ gửi đến 4 quốc gia`
+        if root == "07":  # `các nhóm chiến binh được Ankara hậu thuẫn và …`: what is backed is the phrase right
+            #                 before, unless the verb phrase itself names a receiver
+            stop = next((k for k in range(t + 1, len(p.tokens)) if p.tokens[k].tag in ("Cc", "CH", "V")), len(p.tokens))
+            in_phrase = [p.tokens[k].actor for k in range(t + 1, stop)]
+            recipient = [m for m in recipient if any(m is a for a in in_phrase)]
+        if root == "07" and not recipient:
+            before = marker - 1
+            targets = _mentions(p, _group(p, before)) if before >= 0 and p.tokens[before].tag == cl.ACTOR else []
     else:
         sources = _subject(p, t, context)
         exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
@@ -1038,9 +1048,10 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
                 before -= 1  # (`Houthi được cho là do Iran hậu thuẫn`, `nghi do Nga hậu thuẫn`)
             targets = _mentions(p, _group(p, before)) if before >= 0 and p.tokens[before].tag == cl.ACTOR else []
         elif not targets and root == "07" and trig.weight >= 0.6 and _objectless(p, t) \
-                and _modality(p, t) in ("asserted", "planned"):
+                and _modality(p, t) in ("asserted", "planned") \
+                and not _cue_in(p.syllables[max(0, p.tokens[t].syl[0] - 3):p.tokens[t].syl[0]], "receiving"):
             # `Anh, Ireland và Romania cũng gửi trợ giúp`: aid goes to the country the story is about (not
-            # `dân quân … do Iran hậu thuẫn`: the backed group is the noun before)
+            # when the subject receives it: `để đổi lấy cứu trợ nhân đạo`)
             targets = [m for m in _implicit_target(Context(focus=context.focus), sources) if m.entity_type == "GPE"]
     if root == "14" and not sources:  # `các vụ biểu tình chống Mỹ tại Afghanistan`: the people of the place
         sources = _places(p, t)

@@ -150,6 +150,12 @@ FRAMES = [
     ("vims_2016/0016.txt", "Nga chỉ trích kế hoạch", {("RUS", "NATO", "11", "asserted"), ("NATO", "MNE", "05", "planned")}),
     # `lên kế hoạch tấn công`: the subject plans the attack (not the story's armed group)
     ("baomoi_2017/0015.txt", "Những cảnh báo trước đây", {("JOR", "SYR", "19", "planned")}),
+    # what is backed in a passive is the phrase right before it (`lực lượng SDF được Mỹ hậu thuẫn`), not an
+    # actor past the next verb; a fronted `Theo …` names who says it, no event; aid the subject gets in
+    # exchange (`để đổi lấy cứu trợ nhân đạo`) is not the subject's
+    ("baomoi_2017/0077.txt", "Các tay súng IS", {("USA", "SDF", "07", "asserted"), ("IS", "SDF", "18", "asserted")}),
+    ("baomoi_2017/0077.txt", "Theo các phương tiện", set()),
+    ("baomoi_2017/0095.txt", "Chuyện này xảy ra", set()),
     # an appeal to one's own government is addressed at home (`Nữ con tin Anh kêu gọi London rút quân khỏi Iraq`)
     ("vntc_2000s/0038.txt", "Nữ con tin Anh", set()),
     # `đến`/`sang` a country right after them is a person's visit (`đã đến Jakarta`, `sang Italy`)
