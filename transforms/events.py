@@ -329,6 +329,9 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
             country_word = c.match("country_references", words, i) is not None
             person = c.match("person_pronouns", words, i) == end and context.person is not None
             # `ông` with no subject carried over: the last person named (`… của ông Trump. Trước đó, ông đến …`)
+            plural = i > 0 and words[i - 1] in ("các", "những")  # `các nước này`: several, not one
+            if plural:
+                return []
             if country_word and clause.kind in ("adjunct", "contrast") and _country_before(p, start + i):
                 # `… đối với Triều Tiên trong trường hợp nước này tiếp tục thử hạt nhân`: in a clause of its
                 # own, the country named last, not the main subject
@@ -1047,11 +1050,8 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             while before >= 0 and (p.tokens[before].tag in ("R", "A") or p.tokens[before].low == "nghi"):
                 before -= 1  # (`Houthi được cho là do Iran hậu thuẫn`, `nghi do Nga hậu thuẫn`)
             targets = _mentions(p, _group(p, before)) if before >= 0 and p.tokens[before].tag == cl.ACTOR else []
-        elif not targets and root == "07" and trig.weight >= 0.6 and _objectless(p, t) \
-                and _modality(p, t) in ("asserted", "planned") \
-                and not _cue_in(p.syllables[max(0, p.tokens[t].syl[0] - 3):p.tokens[t].syl[0]], "receiving"):
-            # `Anh, Ireland và Romania cũng gửi trợ giúp`: aid goes to the country the story is about (not
-            # when the subject receives it: `để đổi lấy cứu trợ nhân đạo`)
+        elif not targets and root == "07" and _aid_to_story_country(p, t, trig):
+            # `Anh, Ireland và Romania cũng gửi trợ giúp`: aid goes to the country the story is about
             targets = [m for m in _implicit_target(Context(focus=context.focus), sources) if m.entity_type == "GPE"]
     if root == "14" and not sources:  # `các vụ biểu tình chống Mỹ tại Afghanistan`: the people of the place
         sources = _places(p, t)
@@ -1125,6 +1125,18 @@ def _mutual(group: list[Mention]) -> list[tuple]:
     if len({_place_code(m) for m in group}) > _MAX_MUTUAL:
         return []  # `thỏa thuận 6 bên (gồm Mỹ, Hàn Quốc, …)`
     return _distinct_pairs([(a, b) for i, a in enumerate(group) for b in group[i + 1:]])
+
+
+def _aid_to_story_country(p: cl.Parse, t: int, trig: Trigger) -> bool:
+    """Aid with no receiver named goes to the country the story is about, unless the receiver is named
+    generically (`… viện trợ, sang các nước`), the subject receives it (`để đổi lấy cứu trợ nhân đạo`, a
+    passive: `Thông tin này được một người … cung cấp`), or it did not or may not happen."""
+    clause = p.clause_of(t)
+    start = p.tokens[t].syl[0]
+    return trig.weight >= 0.6 and _objectless(p, t) and _modality(p, t) in ("asserted", "planned") \
+        and not _cue_in(p.syllables[max(0, start - 3):start], "receiving") \
+        and not any(p.tokens[k].low in ("được", "bị") for k in range(clause.first, t)) \
+        and not _cue_in(p.syllables[p.tokens[t].syl[1]:], "generic_plural")
 
 
 def _agent_marker(p: cl.Parse, t: int) -> int | None:

@@ -156,6 +156,11 @@ FRAMES = [
     ("baomoi_2017/0077.txt", "Các tay súng IS", {("USA", "SDF", "07", "asserted"), ("IS", "SDF", "18", "asserted")}),
     ("baomoi_2017/0077.txt", "Theo các phương tiện", set()),
     ("baomoi_2017/0095.txt", "Chuyện này xảy ra", set()),
+    # nor a passive's (`Thông tin này được một người Triều Tiên đào tẩu sang Hàn Quốc … cung cấp`), nor aid sent
+    # `sang các nước`; `các nước này` names several countries, none of them the subject
+    ("vims_2016/0081.txt", "Thông tin này được", set()),
+    ("dantri_unc_2020/0135.txt", "Ấn Độ đã dừng xuất khẩu", set()),
+    ("dantri_unc_2020/0140.txt", "Trung Quốc đã áp dụng chiến lược", {("CHN", "USA", "16", "asserted")}),
     # an appeal to one's own government is addressed at home (`Nữ con tin Anh kêu gọi London rút quân khỏi Iraq`)
     ("vntc_2000s/0038.txt", "Nữ con tin Anh", set()),
     # `đến`/`sang` a country right after them is a person's visit (`đã đến Jakarta`, `sang Italy`)
