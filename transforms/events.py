@@ -831,7 +831,9 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
     found = _find_triggers(sentence)
     found = sorted(found + _visit_triggers(sentence, mentions, found), key=lambda f: f[0])
     named = [m for m in mentions if m.entity_type != "LOC" or m.entity_code in _countries()]
-    if not found or not named and not _cue_in([s.text.lower() for s in sentence.syllables], "both_sides"):
+    lower = [s.text.lower() for s in sentence.syllables]
+    judged = len(named) > 1 and "là" in lower and _cue_in(lower, "evaluations")  # (a judgement needs two actors)
+    if not found and not judged or not named and not _cue_in(lower, "both_sides"):
         return [], None  # no trigger, or no actor the sentence could name (`hai bên` names two)
     p = cl.parse(sentence, named, found)
     codes = gz.cameo()
@@ -895,21 +897,85 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         value, precision, basis = _date_for(p, t, timexes, dct, root)
         loc_name, loc_code = _location(sentence, p, mentions)
         for source, target in pairs:
-            src = _place_code(source) if source else None
-            tgt = _place_code(target) if target else None
-            confidence = round(trig.weight * (0.9 if source and target else 0.7), 3)
-            out.append(Event(
-                sentence_index=sentence.index, char_start=sentence.start, char_end=sentence.end,
-                evidence=sentence.text, trigger=trig.pattern, trigger_start=t_start, trigger_end=t_end,
-                event_code=code, event_root_code=root, quad_class=info.quad_class, goldstein=info.goldstein,
-                source_actor_code=src, target_actor_code=tgt,
-                source_actor_name=source.canonical_name if source else None,
-                target_actor_name=target.canonical_name if target else None,
-                event_date=value, event_date_precision=precision, event_date_basis=basis, modality=modality,
-                location_name=loc_name, location_code=loc_code, confidence=confidence,
-                source_actor_country=_country_of(source), target_actor_country=_country_of(target),
-                source_actor_group=_group_of(source), target_actor_group=_group_of(target)))
+            out.append(_event(sentence, trig, t_start, t_end, code, info, source, target, (value, precision, basis),
+                              modality, (loc_name, loc_code)))
+    for k, source, target, cue in _evaluations(p, context):
+        # `Tổng thống Hàn Quốc gọi vụ phóng tên lửa này là "hành động khiêu khích"`: a judgement said (111)
+        trig = Trigger(cue, "111", 0.6)
+        tok = p.tokens[k]
+        out.append(_event(sentence, trig, tok.start, tok.end, "111", codes["111"], source, target,
+                          _date_for(p, k, timexes, dct, "11"), "asserted", _location(sentence, p, mentions)))
     return out, p
+
+
+def _event(sentence: Sentence, trig: Trigger, t_start: int, t_end: int, code: str, info, source, target,
+           date: tuple, modality: str, location: tuple) -> Event:
+    confidence = round(trig.weight * (0.9 if source and target else 0.7), 3)
+    return Event(
+        sentence_index=sentence.index, char_start=sentence.start, char_end=sentence.end,
+        evidence=sentence.text, trigger=trig.pattern, trigger_start=t_start, trigger_end=t_end,
+        event_code=code, event_root_code=code[:2], quad_class=info.quad_class, goldstein=info.goldstein,
+        source_actor_code=_place_code(source) if source else None,
+        target_actor_code=_place_code(target) if target else None,
+        source_actor_name=source.canonical_name if source else None,
+        target_actor_name=target.canonical_name if target else None,
+        event_date=date[0], event_date_precision=date[1], event_date_basis=date[2], modality=modality,
+        location_name=location[0], location_code=location[1], confidence=confidence,
+        source_actor_country=_country_of(source), target_actor_country=_country_of(target),
+        source_actor_group=_group_of(source), target_actor_group=_group_of(target))
+
+
+def _evaluations(p: cl.Parse, context: Context) -> list[tuple[int, Mention, Mention, str]]:
+    """Judgements a speaker states of an actor (event_cues.json `_evaluations`): `X gọi/coi … Y là "hành
+    động khiêu khích"`, `Y là mối đe dọa …, X cho biết`. (token of the judgement word, speaker, judged, cue)
+    where the speaker is the subject of a speech or naming verb before, or of a closing attribution."""
+    c = cues()
+    out = []
+    for k, tok in enumerate(p.tokens):
+        if tok.low != "là":
+            continue
+        after = p.syllables[tok.syl[1]:tok.syl[1] + 8]
+        hit = next((i for i in range(len(after)) if c.match("evaluations", after, i) is not None), None)
+        if hit is None:
+            continue
+        judged = next((j for j in range(k - 1, max(-1, k - 12), -1) if p.tokens[j].tag == cl.ACTOR
+                       and _is_actor_token(p, j) and cl.preposition_before(p, j) in (None, ("agent", "của"))),
+                      None)  # (not `đề cập trực tiếp đến Đài Loan`: what the judged act is about)
+        if judged is None:
+            continue
+        speaker = _speaker_before(p, judged) or _closing_speaker(p, k)
+        if not speaker or _place_code(speaker[0]) == _place_code(p.tokens[judged].actor):
+            continue
+        word = " ".join(after[hit:c.match("evaluations", after, hit)])
+        out.append((k, speaker[0], p.tokens[judged].actor, word))
+    return out
+
+
+def _speaker_before(p: cl.Parse, j: int) -> list[Mention]:
+    """The subject of a speech or naming verb before token j in the sentence (`Tổng thống Hàn Quốc … gọi`)."""
+    c = cues()
+    for v in range(j - 1, -1, -1):
+        syl = p.tokens[v].syl[0]
+        if c.match("speech", p.syllables, syl) is not None or c.match("naming_verbs", p.syllables, syl) is not None:
+            for a in range(v - 1, -1, -1):
+                if p.tokens[a].tag == cl.ACTOR and cl.subject_like(p, a):
+                    return [p.tokens[a].actor] if _is_actor_token(p, a) else []
+            return []
+    return []
+
+
+def _closing_speaker(p: cl.Parse, k: int) -> list[Mention]:
+    """`…, Nhà Trắng cho biết thêm.`: the actor right before a speech verb that closes the sentence."""
+    c = cues()
+    for a in range(len(p.tokens) - 1, k, -1):
+        if p.tokens[a].tag == cl.ACTOR:
+            rest = p.syllables[p.tokens[a].syl[1]:]
+            end = c.match("speech", rest, 0)
+            if end is not None and all(not w.isalpha() for w in rest[end:] if w not in ("thêm",)) \
+                    and _is_actor_token(p, a):
+                return [p.tokens[a].actor]
+            return []
+    return []
 
 
 # appeals, proposals, demands and refusals (and bans, event_cues.json `unrealizing`): what they name has not

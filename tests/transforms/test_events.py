@@ -161,6 +161,11 @@ FRAMES = [
     ("vims_2016/0081.txt", "Thông tin này được", set()),
     ("dantri_unc_2020/0135.txt", "Ấn Độ đã dừng xuất khẩu", set()),
     ("dantri_unc_2020/0140.txt", "Trung Quốc đã áp dụng chiến lược", {("CHN", "USA", "16", "asserted")}),
+    # a judgement said of an actor after `là` is a criticism (111): by the speaker of the sentence (`Ngoại trưởng
+    # Mỹ John Kerry từng nói rằng Mansour là "mối đe dọa …"`), of the actor the judged act belongs to, not
+    # of what it is about (`việc … Mỹ - Nhật đề cập trực tiếp đến Đài Loan … là sự can thiệp`)
+    ("vims_2016/0051.txt", "Ngoại trưởng Mỹ John Kerry từng nói", {("USA", "Taliban", "11", "asserted")}),
+    ("dantri_unc_2020/0137.txt", "Bắc Kinh cho rằng việc", {("CHN", "JPN", "11", "asserted")}),
     # an appeal to one's own government is addressed at home (`Nữ con tin Anh kêu gọi London rút quân khỏi Iraq`)
     ("vntc_2000s/0038.txt", "Nữ con tin Anh", set()),
     # `đến`/`sang` a country right after them is a person's visit (`đã đến Jakarta`, `sang Italy`)
@@ -351,6 +356,12 @@ def test_backing_goes_to_the_phrase_before_its_agent():  # constructed
 def test_partner_right_before_an_act_of_force_does_it_too():  # constructed: no unseen corpus sentence has one
     assert _constructed("Quân đội Mỹ phối hợp với lực lượng dân quân người Kurd YPG chiến đấu với IS.") == {
         ("USA", "YPG", "06", "asserted"), ("USA", "IS", "19", "asserted"), ("YPG", "IS", "19", "asserted")}
+
+
+def test_judgements_need_a_speaker():  # constructed
+    assert _constructed('Triều Tiên "từ lâu đã là mối đe dọa rõ ràng", Nhà Trắng cho biết thêm.') == {
+        ("USA", "PRK", "11", "asserted")}
+    assert _constructed("Triều Tiên là mối đe dọa đối với Hàn Quốc.") == set()  # the writer's own words
 
 
 def test_mass_violence():  # constructed: no corpus sentence attributes root 20
