@@ -1338,20 +1338,17 @@ def _advance(context: Context, s: Sentence, here: list[Mention], parse: "cl.Pars
     actors = {m.entity_code: m for m in here if _actor(m)}
     if len(actors) == 2:
         context.dyad = list(actors.values())
-    named_person = next((m for m in reversed(here) if m.entity_type == "PER" and _actor(m)), None)
-    if named_person:
-        context.person, context.person_age = named_person, 0
-    else:
-        context.person_age += 1
-        if context.person_age > 3:
-            context.person = None
-    named_group = next((m for m in reversed(here) if m.entity_type == "ORG" and _actor(m)), None)
-    if named_group:
-        context.group, context.group_age = named_group, 0
-    else:
-        context.group_age += 1
-        if context.group_age > 8:
-            context.group = None
+    context.person, context.person_age = _recall(context.person, context.person_age, here, "PER", span=3)
+    context.group, context.group_age = _recall(context.group, context.group_age, here, "ORG", span=8)
+
+
+def _recall(last: Mention | None, age: int, here: list[Mention], entity_type: str,
+            span: int) -> tuple[Mention | None, int]:
+    """The last actor of a type named in this sentence or within `span` sentences before, and its age."""
+    named = next((m for m in reversed(here) if m.entity_type == entity_type and _actor(m)), None)
+    if named:
+        return named, 0
+    return (last if age + 1 <= span else None), age + 1
 
 
 def event_id(article_id: str, e: Event) -> str:
