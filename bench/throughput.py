@@ -6,7 +6,8 @@ For each N, in a fresh process (so peak memory is that run's own): the real `new
 new Delta warehouse (first run), then the same N inputs again (all `unchanged`). Reports wall time,
 articles/s and peak memory: the largest sum of resident memory over the run's process tree (the flow
 process and its worker processes; the temporary Prefect API server is left out, it is the orchestrator
-a deployment runs once), sampled every 0.1 s. Then the ratios the design targets: peak memory of the
+a deployment runs once), sampled every 0.1 s; and the first run's CPU seconds by kind of process (flow,
+workers, Prefect server), the cost that other jobs on a shared machine do not inflate. Then the ratios the design targets: peak memory of the
 largest N over the smallest (bounded memory: at most 1.25), re-run over first-run time (incremental
 runs: at most 0.10). With --naive-n > 0 also, on that many articles in this process:
   transforms  clean + extract alone, one core (no Prefect, no validation);
@@ -46,7 +47,9 @@ def unpack(n: int, target: Path) -> list[Path]:
 
 
 class PeakMemory:
-    """Largest total RSS of this process and its descendants, the Prefect API server excluded."""
+    """Largest total RSS of this process and its descendants, the Prefect API server excluded; and the CPU
+    seconds each kind of process used (flow: this process; workers: the task runner's processes; server:
+    the Prefect API server), which the shared machine's load does not inflate as it does wall time."""
 
     def __init__(self):
         import psutil
@@ -54,8 +57,18 @@ class PeakMemory:
         self.me = psutil.Process()
         self.peak = 0  # sum over the tree
         self.largest = 0  # one process (what the earlier figures, ru_maxrss of self or a child, measured)
+        self.cpu: dict[int, tuple[str, float]] = {}  # pid -> (kind, CPU seconds since start)
+        self._base = {p.pid: sum(p.cpu_times()[:2]) for p in [self.me, *self.me.children(recursive=True)]}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _kind(self, p) -> str:
+        if p.pid == self.me.pid:
+            return "flow"
+        cmd = " ".join(p.cmdline())
+        if "prefect.server" in cmd or "uvicorn" in cmd or "prefect server" in cmd:
+            return "server"
+        return "workers"
 
     def _sizes(self) -> list[int]:
         import psutil
@@ -63,13 +76,20 @@ class PeakMemory:
         sizes = []
         for p in [self.me, *self.me.children(recursive=True)]:
             try:
-                cmd = " ".join(p.cmdline())
-                if "prefect.server" in cmd or "uvicorn" in cmd or "prefect server" in cmd:
-                    continue
-                sizes.append(p.memory_info().rss)
+                kind = self._kind(p)
+                self.cpu[p.pid] = (kind, sum(p.cpu_times()[:2]) - self._base.get(p.pid, 0.0))
+                if kind != "server":
+                    sizes.append(p.memory_info().rss)
             except psutil.Error:
                 pass
         return sizes
+
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU seconds by kind of process so far (a finished worker counts with its last sample)."""
+        out = {"flow": 0.0, "workers": 0.0, "server": 0.0}
+        for kind, seconds in list(self.cpu.values()):
+            out[kind] += seconds
+        return out
 
     def _watch(self) -> None:
         while not self._stop.is_set():
@@ -105,12 +125,14 @@ def child(n: int, workers: int) -> dict:
             start = time.perf_counter()
             first = news_to_events(paths=[str(tmp / "in")], warehouse=str(tmp / "wh"), workers=workers)
             wall = time.perf_counter() - start
+            time.sleep(0.3)  # one more sample of the first run's processes
+            cpu = memory.cpu_seconds()
             start = time.perf_counter()
             again = news_to_events(paths=[str(tmp / "in")], warehouse=str(tmp / "wh"), workers=workers)
             rerun = time.perf_counter() - start
     return {"n": len(files), "chars": chars, "wall": wall, "rerun": rerun, "events": first["events"],
             "articles": first["articles"], "unchanged": again["unchanged"], "peak_mb": memory.peak / 1e6, "largest_mb": memory.largest / 1e6,
-            "workers": workers or os.cpu_count()}
+            "workers": workers or os.cpu_count(), "cpu": cpu, "load": os.getloadavg()[1]}
 
 
 def transforms_only(files: list[Path]) -> tuple[float, int]:
@@ -169,6 +191,11 @@ def main() -> int:
               f"{r['events']} events; peak memory {r['peak_mb']:.0f} MB (process tree), {r['largest_mb']:.0f} MB (largest "
               f"process); re-run of the {r['unchanged']} unchanged "
               f"inputs {r['rerun']:.1f} s ({100 * r['rerun'] / r['wall']:.1f}% of the first run)", flush=True)
+        cpu = r["cpu"]
+        print(f"cpu        first run: {sum(cpu.values()):.0f} CPU s = {sum(cpu.values()) / r['n']:.3f} s an article "
+              f"(flow {cpu['flow']:.0f}, workers {cpu['workers']:.0f}, Prefect server {cpu['server']:.0f}); "
+              f"{sum(cpu.values()) / r['wall']:.2f} of the {os.cpu_count()} cores on average; "
+              f"machine load (5 min) at the end {r['load']:.1f}", flush=True)
     if len(results) > 1:
         small, large = results[0], results[-1]
         print(f"memory     peak at {large['n']} / peak at {small['n']}: {large['peak_mb'] / small['peak_mb']:.2f}x "

@@ -30,3 +30,24 @@ def test_pos_and_ner_are_lazy_and_cached():
     tags = s.pos()
     assert len(tags) == len(s.words) and s.pos() is tags
     assert len(s.ner()) == len(s.words)
+
+
+def test_crf_features_are_underthesea_s_on_corpus_sentences():
+    """Our linear-time featurizer gives underthesea's feature strings, and so its POS, chunk and NER tags,
+    on every sentence of two corpus articles (long news sentences, names, numbers, punctuation)."""
+    from tests.conftest import _corpus_sentences
+    from transforms.nlp import _chunk_model, _ner_model, _pos_model, crf_features
+
+    for name in ("baomoi_2017/0051.txt", "dantri_unc_2020/0144.txt"):
+        for text in _corpus_sentences(name):
+            s = sentences_of(text, [("body", 0, len(text))])[0]
+            words = [w.text for w in s.words]
+            pos = [tag for _, tag in _pos_model().predict(words)] if words else []
+            chunked = _chunk_model().predict(list(zip(words, pos))) if words else []
+            ner = [row[3] for row in _ner_model().predict(chunked)] if chunked else []
+            for model, rows in ((_pos_model(), [(w, "X") for w in words]),
+                                (_chunk_model(), [(w, p, "X") for w, p in zip(words, pos)]),
+                                (_ner_model(), [(w, p, c, "X") for w, p, (_, _, c) in zip(words, pos, chunked)])):
+                assert crf_features(rows, model.transformer.template) == \
+                    (model.transformer.sentence2features(rows) if rows else []), text
+            assert (s.pos(), s.ner()) == (pos, ner), text
