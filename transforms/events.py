@@ -329,14 +329,14 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
             country_word = c.match("country_references", words, i) is not None
             person = c.match("person_pronouns", words, i) == end and context.person is not None
             # `ông` with no subject carried over: the last person named (`… của ông Trump. Trước đó, ông đến …`)
-            plural = i > 0 and words[i - 1] in ("các", "những")  # `các nước này`: several, not one
-            if plural:
-                return []
-            if country_word and clause.kind in ("adjunct", "contrast") and _country_before(p, start + i):
+            if i > 0 and words[i - 1] in ("các", "những"):
+                return []  # `các nước này`: several, not one
+            named_last = _country_before(p, start + i) if country_word else []
+            if named_last and clause.kind in ("adjunct", "contrast"):
                 # `… đối với Triều Tiên trong trường hợp nước này tiếp tục thử hạt nhân`: in a clause of its
                 # own, the country named last, not the main subject
-                return _country_before(p, start + i)
-            return earlier or (country_word and _country_before(p, start + i)) or list(context.subject) or (
+                return named_last
+            return earlier or named_last or list(context.subject) or (
                 [context.person] if person else [])
     # a dropped subject (`Đồng thời kêu gọi …`): something stands before the trigger, and no noun
     lead = [p.tokens[k] for k in range(clause.first, t)]
@@ -1095,8 +1095,7 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             in_phrase = [p.tokens[k].actor for k in range(t + 1, stop)]
             recipient = [m for m in recipient if any(m is a for a in in_phrase)]
         if root == "07" and not recipient:
-            before = marker - 1
-            targets = _mentions(p, _group(p, before)) if before >= 0 and p.tokens[before].tag == cl.ACTOR else []
+            targets = _actor_right_before(p, marker)
     else:
         sources = _subject(p, t, context)
         exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
@@ -1108,14 +1107,12 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         if not targets and root in _IMPLICIT_TARGET and trig.target != "none" and _objectless(p, t):
             # `Nga lên tiếng chỉ trích`: the receiver is the subject named before
             targets = _implicit_target(context, sources)
-        if root == "07" and _agent_marker(p, t) is not None:
-            # `các lực lượng do nước này hậu thuẫn trong cuộc chiến chống IS`: what is backed stands before
-            marker = _agent_marker(p, t)  # (the actor only when its phrase ends right before `do`: not
-            #   `giữa quân đội Ukraine với lực lượng ly khai nghi do Nga hậu thuẫn`)
-            before = marker - 1
-            while before >= 0 and (p.tokens[before].tag in ("R", "A") or p.tokens[before].low == "nghi"):
-                before -= 1  # (`Houthi được cho là do Iran hậu thuẫn`, `nghi do Nga hậu thuẫn`)
-            targets = _mentions(p, _group(p, before)) if before >= 0 and p.tokens[before].tag == cl.ACTOR else []
+        agent_marker = _agent_marker(p, t) if root == "07" else None
+        if agent_marker is not None:
+            # `các lực lượng do nước này hậu thuẫn trong cuộc chiến chống IS`: what is backed stands before (the
+            # actor only when its phrase ends right before `do`: not `giữa quân đội Ukraine với lực lượng ly
+            # khai nghi do Nga hậu thuẫn`; past `được cho là`, `nghi`)
+            targets = _actor_right_before(p, agent_marker, skip_adverbs=True)
         elif not targets and root == "07" and _aid_to_story_country(p, t, trig):
             # `Anh, Ireland và Romania cũng gửi trợ giúp`: aid goes to the country the story is about
             targets = [m for m in _implicit_target(Context(focus=context.focus), sources) if m.entity_type == "GPE"]
@@ -1191,6 +1188,14 @@ def _mutual(group: list[Mention]) -> list[tuple]:
     if len({_place_code(m) for m in group}) > _MAX_MUTUAL:
         return []  # `thỏa thuận 6 bên (gồm Mỹ, Hàn Quốc, …)`
     return _distinct_pairs([(a, b) for i, a in enumerate(group) for b in group[i + 1:]])
+
+
+def _actor_right_before(p: cl.Parse, marker: int, skip_adverbs: bool = False) -> list[Mention]:
+    """The actor whose phrase ends right before token `marker` (`được`, `do`), with those grouped with it."""
+    before = marker - 1
+    while skip_adverbs and before >= 0 and (p.tokens[before].tag in ("R", "A") or p.tokens[before].low == "nghi"):
+        before -= 1
+    return _mentions(p, _group(p, before)) if before >= 0 and p.tokens[before].tag == cl.ACTOR else []
 
 
 def _aid_to_story_country(p: cl.Parse, t: int, trig: Trigger) -> bool:
