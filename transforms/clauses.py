@@ -293,6 +293,8 @@ def subject_like(p: Parse, k: int) -> bool:
     modifier of a topic or place noun."""
     if is_modifier(p, k):
         return False
+    if k > 0 and p.tokens[k - 1].low == "việc":
+        return True  # `về việc | Vatican kêu gọi …`: `việc` opens a clause, its actor is that clause's subject
     prep = preposition_before(p, k)
     if prep is None:
         return True

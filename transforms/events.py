@@ -397,6 +397,9 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
                 return named
         if tok.tag == cl.TRIGGER and root not in _THROUGH_ROOTS and not _nominal(p, k) and not _relative(p, k):
             break  # the actors after another predicate are its own
+        if root not in ("13", "15") and cues().match("causatives", p.syllables, tok.syl[0]) == tok.syl[1]:
+            break  # `giết hơn 100 người dân khiến Trump ra lệnh …`: who is caused to act is no target (but a
+            #        show of force or a threat is aimed at whom it alarms: `… khiến Nga “nóng mặt”`)
         if tok.tag != cl.ACTOR or k in exclude or tok.actor is None or not _place_code(tok.actor):
             continue
         if tok.actor.entity_type == "LOC" and _names_document(p, k):
@@ -1075,6 +1078,12 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         sources = _mentions(p, own) if own else _inherited_subject(p, p.clause_at[t], context, carry=False) \
             if own is None else []
         targets = _fronted_object(p, t, sources)
+    elif root in _RECEIVED_ROOTS and _receiving_verb(p, t) is not None:
+        # `Israel nhận được sự ủng hộ của Mỹ`: the noun's agent gives, the receiving verb's subject receives
+        sources = _agent_after(p, t)
+        exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
+        targets = (_object(p, t, trig, root, exclude, marked_only=True)  # `… của Mỹ đối với việc Việt Nam …`
+                   or _subject(p, _receiving_verb(p, t), context)) if sources else []
     elif _nominal(p, t):
         sources, targets = _nominal_roles(p, t, context, trig.target == "mutual", root)
         if not targets and len(sources) > 1 and trig.target == "mutual":
@@ -1134,6 +1143,32 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         return []  # an event needs a receiving actor, except drills and tests
     pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]
     return _distinct_pairs(pairs)
+
+
+_RECEIVED_ROOTS = {"03", "05", "06", "07", "08"}  # what one can be given: support, cooperation, aid, concessions
+
+
+def _receiving_verb(p: cl.Parse, t: int) -> int | None:
+    """The first token of a receiving verb right before trigger t's noun phrase (`nhận được sự ủng hộ`,
+    `tiếp nhận lô viện trợ`), past classifiers, quantities and nominalizers."""
+    j = t - 1
+    while j >= 0 and (p.tokens[j].tag in ("L", "M", "Nc") or p.tokens[j].low in ("sự", "gói", "khoản", "lô", "thêm")):
+        j -= 1
+    return cl.cue_ends_at(p, "received", j) if j >= 0 else None
+
+
+def _agent_after(p: cl.Parse, t: int) -> list[Mention]:
+    """The actor that `của`, `từ` or `từ phía` marks as the agent of trigger t's noun, in its clause before
+    another predicate (`sự hỗ trợ về tài chính của Chính phủ Thụy Điển`)."""
+    clause = p.clause_of(t)
+    for k in range(t + 1, clause.last):
+        tok = p.tokens[k]
+        if tok.tag in (cl.TRIGGER, "V") or tok.text == ",":
+            return []
+        if tok.tag == cl.ACTOR and tok.actor is not None and _place_code(tok.actor):
+            prep = cl.preposition_before(p, k)
+            return _mentions(p, _group(p, k)) if prep and prep[1] in ("của", "từ", "từ phía") else []
+    return []
 
 
 def _unknown_attacker(p: cl.Parse, t: int, trig: Trigger, context: Context, passive: bool) -> list | None:

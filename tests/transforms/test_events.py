@@ -176,6 +176,12 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # a receiving verb's subject receives what the noun's agent gives (`nhận được sự giúp đỡ của Nga, Iran và
+    # lực lượng du kích Hezbollah`: a group named after its force noun is a conjunct too)
+    ("baomoi_2017/0097.txt", "Nhờ ý chí kiên cường", {(c, "SYR", "07", "asserted") for c in ("RUS", "IRN", "Hezbollah")}),
+    # `việc` opens a clause: the actor after it is that clause's subject (`quan ngại … về việc Triều Tiên … đe dọa`)
+    ("baomoi_2017/0043.txt", "Theo Reuters, nguyên nhân thúc đẩy Mỹ", {("USA", "PRK", "15", "asserted"),
+                                                                      ("PRK", "USA", "13", "asserted")}),
     # sanctions opposed are not the opponent's own: only the opposition is coded
     ("dantri_unc_2020/0048.txt", "Sau Đức, Áo cũng", {("AUT", "RUS", "11", "asserted")}),
     # a noun's agent stands in its own phrase: not past a verb (`… bắt đầu bằng … cơ sở hải quân của Nga`: the
