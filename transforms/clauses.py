@@ -119,6 +119,13 @@ def parse(sentence: Sentence, actors: list, triggers: list[tuple[int, int, objec
             spans.append((a, b, TRIGGER, k))
             for i in range(a, b):
                 taken[i] = True
+    c = cues()
+    for i in range(len(syllables)):
+        stop = c.match("noun_compounds", low, i)
+        if stop is not None and not any(taken[i:stop]):
+            spans.append((i, stop, "N", None))  # one noun where the CRF would see a negation and a verb
+            for j in range(i, stop):
+                taken[j] = True
     span_at = {a: (a, b, kind, payload) for a, b, kind, payload in spans}
     # word groups of the segmentation CRF, cut at span edges
     word_of = [0] * len(syllables)

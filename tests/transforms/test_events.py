@@ -321,6 +321,11 @@ def _constructed(text: str, dct: str = "2013-08-08") -> set[tuple]:
             for e in ev.article_events(sentences, mentions, timexes, PartialDate.parse(dct))}
 
 
+def test_a_drone_is_one_noun():  # constructed (seen in unseen bulk text): the CRF reads `không … lái` as a verb
+    assert _constructed("Một máy bay không người lái của Israel bắn hai quả tên lửa vào Dải Gaza.") == {
+        ("ISR", "PSE", "19", "asserted")}
+
+
 def test_investigate():  # constructed: no corpus sentence names who investigates whom
     assert _constructed("Liên Hợp Quốc điều tra Syria về các cáo buộc vi phạm nhân quyền.") == {
         ("UN", "SYR", "09", "asserted")}
