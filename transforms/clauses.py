@@ -158,16 +158,33 @@ def parse(sentence: Sentence, actors: list, triggers: list[tuple[int, int, objec
     return p
 
 
+def _participial(p: Parse, comma: int) -> bool:
+    """The sentence opens with a verb phrase up to its first comma, and a subject with its predicate
+    follows (`Cáo buộc Arafat không trấn áp du kích, Thủ tướng Sharon …`, `Phát biểu tại Hà Nội, Tổng thống
+    Obama kêu gọi …`): a fronted phrase whose subject is the main clause's."""
+    toks = p.tokens
+    first = next((k for k in range(comma) if toks[k].tag != "R"), comma)
+    if first == comma or toks[first].tag not in ("V", TRIGGER) or comma + 1 >= len(toks):
+        return False
+    k = comma + 1
+    while k < len(toks) and toks[k].tag in _NP_TAGS and toks[k].tag != ACTOR:
+        k += 1  # `Thủ tướng`, `Tổng thống`
+    if k >= len(toks) or toks[k].tag != ACTOR:
+        return False
+    while k + 1 < len(toks) and toks[k + 1].tag == ACTOR:
+        k += 1  # `Nga Vladimir Putin`
+    return k + 1 < len(toks) and toks[k + 1].tag in ("R", "V", TRIGGER)
+
+
 def _clauses(p: Parse) -> None:
     """Split the tokens into clauses at the cue words (see the module docstring)."""
     c = cues()
     toks = p.tokens
     opens: list[tuple[int, str]] = [(0, "main")]
     # a fronted adverbial phrase (`Trong chuyến thăm Nga, …`): up to the first comma
-    if toks and p.cue_at("fronted", toks[0].syl[0]) is not None:
-        comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
-        if comma is not None:
-            opens = [(0, "fronted"), (comma + 1, "main")]
+    comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if toks and comma is not None and (p.cue_at("fronted", toks[0].syl[0]) is not None or _participial(p, comma)):
+        opens = [(0, "fronted"), (comma + 1, "main")]
     speech_end = -1  # token index where the last speech verb ends
     for k, t in enumerate(toks):
         if k == 0:

@@ -83,6 +83,14 @@ NULL_ACTORS = [
 ]
 
 REPORTED_SPEECH = [
+    # a sentence opening with a verb phrase up to a comma is fronted: its subject is the main clause's
+    # (`Nhất trí ý kiến với Tổng thống Trump, người đồng cấp Hàn Quốc Moon Jae-in cho rằng …`), and the
+    # place it names is no subject (`Phát biểu tại … ở Myanmar …, Ngoại trưởng Mỹ John Kerry cho biết …`);
+    # refusing to confirm is no rejection of whom the confirmation is about
+    ("baomoi_2017/0080.txt", "Nhất trí ý kiến với", {("KOR", "USA", "05", "asserted")}),
+    ("baomoi_2017/0100.txt", "Phản ứng về thông tin trên", {("CHN", "USA", "11", "asserted")}),
+    ("vims_2016/0049.txt", "Phát biểu tại một cuộc họp báo", {("USA", "PAK", "04", "asserted"),
+                                                             ("USA", "Taliban", "19", "asserted")}),
     # the subject of the reported clause acts, not the speaker; a pronoun in it is the speaker
     ("baomoi_2017/0014.txt", "Trong diễn văn", {("PRK", "KOR", "03", "asserted")}),
     ("dantri_unc_2020/0024.txt", "Trong cuộc họp báo ngày 22/4", {("CHN", "AUS", "02", "asserted")}),
