@@ -302,7 +302,9 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
                 return _subject(p, cl.phrase_start(p, k), context) + partner
             continue
         if tok.actor is None or not _actor(tok.actor):
-            return []  # `khi hãng tin Reuters đề nghị`: a named subject that is no actor
+            # `khi hãng tin Reuters đề nghị`: a named subject that is no actor, unless it ends a list of those
+            # that are (`Thứ trưởng Ngoại giao Trung Quốc Chu Văn Trọng, Vũ Đại Vĩ và Ninh Phú Khôi đã gặp …`)
+            return [m for m in _mentions(p, _group(p, k)) if _actor(m)]
         return _mentions(p, _group(p, k))
     # no actor before the trigger in its clause: a generic plural that a list names, a reference word, a
     # dependent clause, a dropped subject
@@ -1167,7 +1169,7 @@ def _agent_after(p: cl.Parse, t: int) -> list[Mention]:
             return []
         if tok.tag == cl.ACTOR and tok.actor is not None and _place_code(tok.actor):
             prep = cl.preposition_before(p, k)
-            return _mentions(p, _group(p, k)) if prep and prep[1] in ("của", "từ", "từ phía") else []
+            return _mentions(p, _group(p, k)) if prep and prep[1] in ("của", "từ", "từ phía", "do", "bởi") else []
     return []
 
 

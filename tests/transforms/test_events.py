@@ -334,6 +334,11 @@ def test_a_drone_is_one_noun():  # constructed (seen in unseen bulk text): the C
         ("ISR", "PSE", "19", "asserted")}
 
 
+def test_a_list_of_people_acts_for_those_of_it_who_are_known():  # constructed (seen in unseen bulk text)
+    assert _constructed("Thứ trưởng Ngoại giao Trung Quốc Chu Văn Trọng, Vũ Đại Vĩ và Ninh Phú Khôi đã gặp "
+                        "Trưởng đoàn Mỹ.") == {("CHN", "USA", "04", "asserted")}
+
+
 def test_investigate():  # constructed: no corpus sentence names who investigates whom
     assert _constructed("Liên Hợp Quốc điều tra Syria về các cáo buộc vi phạm nhân quyền.") == {
         ("UN", "SYR", "09", "asserted")}
