@@ -250,9 +250,36 @@ def _clause_subject(p: cl.Parse, c: int, context: Context, seen: frozenset = fro
     return None
 
 
-def _listed(p: cl.Parse, start: int) -> list[int]:
-    """The actors a list opener (`trong đó có`, `gồm`, `(`) introduces after token `start`."""
+def _generic_plural(words: list[str], i: int) -> bool:
+    """A plural that names several actors starts at syllable i: `nhiều nước`, `hàng loạt quốc gia`, `4 quốc gia`."""
+    c = cues()
+    if c.match("generic_plural", words, i) is not None:
+        return True
+    after = c.match("plural_quantifiers", words, i) or (i + 1 if words[i].isdigit() else None)
+    return after is not None and c.match("plural_heads", words, after) is not None
+
+
+def _plural_object_list(p: cl.Parse, t: int) -> list[int]:
+    """A generic plural right after trigger t (its object) that a list then names: `xuất khẩu vắc xin sang các
+    nước láng giềng, bao gồm Bangladesh, Nepal và Sri Lanka`, `gửi đến 4 quốc gia … (Anh, Nga, …)`."""
+    start = p.tokens[t].syl[1]
+    words = p.syllables[start:start + 8]
+    at = next((i for i in range(len(words)) if _generic_plural(words, i)), None)
+    if at is None:
+        return []
+    listed = _listed(p, t + 1, stop=start + at + 16)
+    before = [k for k in range(t + 1, len(p.tokens)) if p.tokens[k].syl[1] <= start + at]
+    named = [k for k in before if p.tokens[k].tag == cl.ACTOR and k not in listed]
+    # `chống lại Syria và các đồng minh của Syria`: an actor coordinated before the plural is an object too
+    return (cl.coordinated(p, named[0], t + 1, named[-1] + 1) if named and listed else []) + listed
+
+
+def _listed(p: cl.Parse, start: int, stop: int | None = None) -> list[int]:
+    """The actors a list opener (`trong đó có`, `gồm`, `(`) introduces after token `start` (its opener
+    before syllable `stop`)."""
     for k in range(start, len(p.tokens)):
+        if stop is not None and p.tokens[k].syl[0] > stop + 4:
+            return []
         tok = p.tokens[k]
         if tok.tag != cl.ACTOR or tok.actor is None or not _actor(tok.actor):
             continue
@@ -311,7 +338,7 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
     start = p.tokens[clause.first].syl[0]
     stop = p.tokens[t].syl[0]
     words = p.syllables[start:stop]
-    if any(c.match("generic_plural", words, i) is not None for i in range(len(words))):
+    if any(_generic_plural(words, i) for i in range(len(words))):
         listed = _listed(p, clause.first)
         if listed:  # `Nhiều nước khác cũng đã ban hành lệnh cấm …, trong đó có Mỹ, Anh, Kuwait`
             return _mentions(p, listed)
@@ -1098,7 +1125,9 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         elif not sources and p.clause_of(t).kind == "embed" and _announced(p, t):
             # `Séc thông báo 18 nhà ngoại giao Nga sẽ bị trục xuất`: who announces it does it
             sources = _inherited_subject(p, p.clause_at[t], context, carry=False)
-        recipient = _object(p, t, trig, root, set(), marked_only=True)
+        listed = _plural_object_list(p, t)
+        recipient = [m for m in _mentions(p, listed) if m not in sources] if listed else \
+            _object(p, t, trig, root, set(), marked_only=True)
         targets = recipient or _subject(p, marker, context)  # `dự thảo … đã được Mỹ gửi đến 4 quốc gia`
         if root == "07":  # `các nhóm chiến binh được Ankara hậu thuẫn và …`: what is backed is the phrase right
             #                 before, unless the verb phrase itself names a receiver
@@ -1112,7 +1141,9 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
         # `Bà Merkel và ông Putin điện đàm chiến sự Ukraine`: two who meet talk about, not with, a third
         several = len({_place_code(m) for m in sources}) > 1  # not `Mỹ Robert Zoellick`: one actor, twice
-        targets = _object(p, t, trig, root, exclude, marked_only=trig.target == "mutual" and several)
+        listed = _plural_object_list(p, t)
+        targets = [m for m in _mentions(p, listed) if m not in sources] if listed else \
+            _object(p, t, trig, root, exclude, marked_only=trig.target == "mutual" and several)
         if not targets and len(sources) > 1 and trig.target == "mutual":
             return _mutual(sources)  # `Nga và NATO đạt được thỏa thuận`, `Anh, Pháp, Đức đã nhóm họp`
         if not targets and root in _IMPLICIT_TARGET and trig.target != "none" and _objectless(p, t):

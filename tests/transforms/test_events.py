@@ -49,6 +49,13 @@ COORDINATION = [
     ("dantri_unc_2020/0027.txt", "Nhiều nước trên thế giới", {("USA", "IND", "07", "asserted"),
                                                              ("SGP", "IND", "07", "asserted")}),
     ("dantri_unc_2020/0065.txt", "Nhiều nước, trong đó", {("CHN", "IND", "03", "asserted")}),
+    # a plural with a quantifier (`hàng loạt quốc gia`) named by a list after the object (`… cho Ấn Độ gồm Nga, …`)
+    ("dantri_unc_2020/0036.txt", "Ngoài Mỹ, hàng loạt quốc gia", {(c, "IND", "07", "asserted") for c in (
+        "RUS", "FRA", "DEU", "AUS", "IRL", "BEL", "ROU", "LUX", "SGP", "PRT", "SWE", "NZL", "KWT", "MUS")}),
+    # a plural object named by a list (`sang các nước láng giềng, bao gồm …`), with an actor coordinated before it
+    ("dantri_unc_2020/0135.txt", "Theo The Hindu, Ấn Độ khó", {("IND", c, "06", "hypothetical") for c in (
+        "BGD", "NPL", "LKA")}),
+    ("baomoi_2017/0097.txt", "Tháng 5/2017, Hạ viện Mỹ", {("USA", c, "16", "asserted") for c in ("SYR", "RUS", "IRN")}),
     # coordinated objects
     ("dantri_unc_2020/0071.txt", "Ngoài ra, Indonesia", {("IDN", "SGP", "02", "asserted"),
                                                         ("IDN", "AUS", "02", "asserted")}),
