@@ -212,8 +212,10 @@ def _clauses(p: Parse) -> None:
                 continue  # `nhằm vào IS`: a preposition, not `nhằm` opening a purpose clause
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             if kind == "coordinate" and not (nxt is not None and (
-                    comma_before and nxt.tag != ACTOR or nxt.tag in (TRIGGER, "V"))):
-                continue  # `Anh, Pháp và Đức`: a list, not a clause; `… và thăm Việt Nam` is one
+                    comma_before and nxt.tag != ACTOR or nxt.tag in (TRIGGER, "V")
+                    and p.cue_at("title_prefixes", nxt.syl[0]) is None)):
+                continue  # `Anh, Pháp và Đức`: a list, not a clause; `… và thăm Việt Nam` is one (`và tân Tổng
+                #           thống …` is not: a title)
             if kind == "embed" and t.low == "là" and not after_speech:
                 continue  # `là` is a copula unless it follows a speech verb
             if kind == "contrast" and t.low == "còn" and not comma_before:

@@ -413,6 +413,7 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
             following.kind == "adjunct" and p.tokens[following.first].low == "để")):
         last = following.last  # `từ chối đảm bảo … rằng … của Nga`, `đe dọa sẽ không để nước này …`
     past_comma = False
+    proposal_named = False
     source_codes = {_place_code(p.tokens[j].actor) for j in exclude}
     for k in range(t + 1, last):
         tok = p.tokens[k]
@@ -424,8 +425,14 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
             named = [m for m in _country_before(p, tok.syl[0]) if _place_code(m) not in source_codes]
             if named:
                 return named
-        if tok.tag == cl.TRIGGER and root not in _THROUGH_ROOTS and not _nominal(p, k) and not _relative(p, k):
+        if tok.tag == cl.TRIGGER and root not in _THROUGH_ROOTS and not _nominal(p, k) and not _relative(p, k) \
+                and not proposal_named:
             break  # the actors after another predicate are its own
+        if tok.tag == cl.TRIGGER and root in ("11", "12") and tok.trigger >= 0 and _nominal(p, k) and \
+                p.triggers[tok.trigger][2].code[:2] in cues()["complement_roots"]:
+            # `bác bỏ đề nghị tổ chức cuộc đàm phán quân sự từ phía Triều Tiên`: the act a rejected proposal
+            # names is part of it; whose proposal it is follows
+            proposal_named = True
         if root not in ("13", "15") and cues().match("causatives", p.syllables, tok.syl[0]) == tok.syl[1]:
             break  # `giết hơn 100 người dân khiến Trump ra lệnh …`: who is caused to act is no target (but a
             #        show of force or a threat is aimed at whom it alarms: `… khiến Nga “nóng mặt”`)
@@ -441,6 +448,8 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
                 #            kêu gọi London rút quân khỏi Iraq`: addressed at home
             continue  # `cấm các ngân hàng Mỹ mua …` said of the US: its own, not its target
         prep = cl.preposition_before(p, k)
+        if proposal_named and not (prep and prep[1] in ("của", "từ", "từ phía")):
+            continue  # `từ chối đề nghị gửi binh sĩ tới Iraq … của Mỹ`: whose proposal, not where it would send
         if (past_comma or marked_only) and (not prep or prep[0] != "target"):
             continue
         if prep and prep[1] in _AGAINST and root < "10":

@@ -89,6 +89,18 @@ def country_names() -> dict[str, str]:
     return names
 
 
+def _case_variants(syllables: list[str]) -> list[list[str]]:
+    """An organization's name as the press capitalizes it, which varies after the first word (`Liên Hợp
+    Quốc`, `Liên hợp quốc`, `Liên Hợp quốc`, `Hội đồng bảo an`): each later word capitalized or not. Names
+    with an acronym or a non-word (`ASEAN`, `G-20`) and long names keep their own spelling."""
+    if not 2 <= len(syllables) <= 6 or not syllables[0][:1].isupper() or any(
+            not w.isalpha() or len(w) > 1 and w.isupper() for w in syllables):
+        return [syllables]
+    variants = [[syllables[0]] + [w[:1].upper() + w[1:] if mask >> i & 1 else w.lower()
+                                  for i, w in enumerate(syllables[1:])] for mask in range(2 ** (len(syllables) - 1))]
+    return variants if syllables in variants else [syllables, *variants]
+
+
 @lru_cache(maxsize=1)
 def aliases() -> Trie:
     names = country_names()
@@ -96,8 +108,10 @@ def aliases() -> Trie:
     hand = read_tsv("aliases.tsv")
     for row in hand:  # hand-kept rows first: they carry the guards
         canonical = names.get(row["code"], row["code"]) if row["type"] == "GPE" else row["code"]
-        trie.add(syllables_of(row["alias"]), Alias(row["alias"], row["code"], row["type"], row["use"],
-                                                   row["guard"] == "ambiguous", canonical))
+        alias = Alias(row["alias"], row["code"], row["type"], row["use"], row["guard"] == "ambiguous", canonical)
+        for spelling in _case_variants(syllables_of(row["alias"])) if row["type"] == "IGO" else [
+                syllables_of(row["alias"])]:
+            trie.add(spelling, alias)
     for row in read_tsv("countries.tsv"):
         for name in [row["name_vi"], *filter(None, row["aliases_vi"].split("|"))]:
             trie.add(syllables_of(name), Alias(name, row["iso3"], "GPE", "name", False, names[row["iso3"]]))

@@ -191,6 +191,12 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # a rejected proposal's own act is part of it, and its owner is the target (not where it would send troops);
+    # `và tân Tổng thống …` continues a list (`tân` is no verb)
+    ("vims_2016/0010.txt", "Hôm 23-5, Hàn Quốc bác bỏ", {("KOR", "PRK", "12", "asserted")}),
+    ("vntc_2000s/0150.txt", "Campuchia từ chối đưa quân", {("KHM", "IRQ", "12", "asserted"),
+                                                            ("KHM", "USA", "12", "asserted")}),
+    ("baomoi_2017/0017.txt", "Ông Suga cũng cho biết hai bên", {("JPN", "KOR", "04", "planned")}),
     # a receiving verb's subject receives what the noun's agent gives (`nhận được sự giúp đỡ của Nga, Iran và
     # lực lượng du kích Hezbollah`: a group named after its force noun is a conjunct too)
     ("baomoi_2017/0097.txt", "Nhờ ý chí kiên cường", {(c, "SYR", "07", "asserted") for c in ("RUS", "IRN", "Hezbollah")}),

@@ -35,6 +35,14 @@ def test_press_forms_and_seats_map_to_countries():
     assert _found("Liên Hợp Quốc, LHQ và Hội đồng Bảo an họp với NATO.") == {("IGO", "UN"), ("IGO", "NATO")}
 
 
+def test_organization_names_as_the_press_capitalizes_them():
+    # the capitals after an organization's first word vary (`Liên Hợp quốc`, `Hội đồng bảo an`); acronyms do not
+    text = corpus_sentence("baomoi_2017/0056.txt", "Hội đồng bảo an Liên Hợp quốc lần")
+    assert [(m.surface, m.entity_code) for m in _mentions(text) if m.entity_type == "IGO"][:2] == [
+        ("Hội đồng bảo an", "UN"), ("Liên Hợp quốc", "UN")]
+    assert _found("Tổ chức y tế thế giới và Liên hợp quốc họp.") == {("IGO", "WHO"), ("IGO", "UN")}
+
+
 def test_coreference_and_spelling_variants():
     found = _found("Tổng thống Nga Vladimir Putin gặp ông Bush. Sau đó Putin nói Sergey Ivanov và Sergei Ivanov đồng ý.")
     assert ("PER", "Vladimir Putin") in found and ("PER", "Putin") not in found
