@@ -341,10 +341,11 @@ def actor_units(p: Parse, lo: int, hi: int) -> list[int]:
     return [j for j in range(lo, hi) if p.tokens[j].tag == ACTOR]
 
 
-def coordinated(p: Parse, k: int, lo: int = 0, hi: int | None = None) -> list[int]:
+def coordinated(p: Parse, k: int, lo: int = 0, hi: int | None = None, listing: bool = False) -> list[int]:
     """Actor token k and the actor tokens coordinated with it (`Mỹ, Hàn Quốc và Nhật Bản`, `Anh, Pháp,
     Đức`), within tokens [lo, hi), in text order. A person right after their country (`Nga Vladimir
-    Putin`) is one actor with it."""
+    Putin`) is one actor with it. `listing`: k opens a list (`trong đó có Mỹ, EU tuyên bố`), which runs to its
+    last member."""
     hi = len(p.tokens) if hi is None else hi
     units = actor_units(p, lo, hi)
     if k not in units:
@@ -357,7 +358,7 @@ def coordinated(p: Parse, k: int, lo: int = 0, hi: int | None = None) -> list[in
             a, b = sorted((units[n], units[n + step]))
             gap = p.syllables[p.tokens[a].syl[1]:p.tokens[b].syl[0]]
             listed = a >= 2 and p.tokens[a - 1].text == "," and p.tokens[a - 2].tag == ACTOR
-            if gap == [","] and _opens_clause(p, b) and not listed:
+            if gap == [","] and _opens_clause(p, b) and not listed and not listing:
                 # `…ủng hộ Seoul, Triều Tiên sẽ trừng phạt …`: a new clause's subject, not a conjunct (but
                 # `Anh, Pháp, Đức đã nhóm họp` is a list to its end)
                 break

@@ -239,6 +239,11 @@ def _clause_subject(p: cl.Parse, c: int, context: Context, seen: frozenset = fro
     """Actor tokens of clause c's own subject: the first bare actor before its first predicate. None when
     the clause has none of its own (then it depends on another clause)."""
     clause = p.clauses[c]
+    start = p.tokens[clause.first].syl[0]
+    if any(_generic_plural(p.syllables[start:start + 4], i) for i in range(min(4, len(p.syllables) - start))):
+        listed = _listed(p, clause.first, stop=start + 8)
+        if listed:  # `Các nước, trong đó có Mỹ, EU tuyên bố hỗ trợ …`: the plural the list names
+            return listed
     for k in range(clause.first, clause.last):
         t = p.tokens[k]
         if t.tag == "V" and k > 0 and any(ch.isupper() for ch in t.text):
@@ -286,7 +291,7 @@ def _listed(p: cl.Parse, start: int, stop: int | None = None) -> list[int]:
         first = cl.phrase_start(p, k)
         syllable = p.tokens[first].syl[0]
         if any(p.cue_at("list_openers", s) == syllable for s in range(max(0, syllable - 4), syllable)):
-            return cl.coordinated(p, k, 0, len(p.tokens))
+            return cl.coordinated(p, k, 0, len(p.tokens), listing=True)
     return []
 
 
@@ -717,7 +722,8 @@ def _passive(p: cl.Parse, t: int) -> tuple[int, list[int]] | None:
             agents.insert(0, k)
         elif tok.tag == "Cc" and k == clause.first:
             break
-        elif tok.tag not in ("R", "N", "Np", "Nc", "L", "M", "A") or tok.tag == cl.TRIGGER:
+        elif (tok.tag not in ("R", "N", "Np", "Nc", "L", "M", "A") or tok.tag == cl.TRIGGER) and not (
+                tok.tag == "V" and any(ch.isupper() for ch in tok.text)):  # (`được Ngoại trưởng/V Nga …`: a title)
             return None
     c = p.clause_at[t]
     if clause.kind == "coordinate" and c > 0 and all(p.tokens[k].tag in ("Cc", "R", "A")
@@ -801,6 +807,8 @@ def _object_head(p: cl.Parse, t: int) -> list[str]:
     classifiers (`thêm hàng chục nghìn binh sĩ` -> `binh sĩ …`), up to its end (a preposition, an actor, a
     comma; five syllables at most): frames read the object's head, not any noun nearby (`triển khai kế hoạch phòng thủ tên lửa`)."""
     k = t + 1
+    if k + 1 < len(p.tokens) and p.tokens[k].low == "cho" and p.tokens[k + 1].tag == cl.ACTOR:
+        k += 2  # `chuyển cho Syria hệ thống …`: the receiver named before the object
     while k < len(p.tokens) and (p.tokens[k].tag in ("L", "M", "Nc", "A", "R") or p.tokens[k].low in (
             "thêm", "hàng", "chục", "trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ")):
         k += 1

@@ -49,6 +49,10 @@ COORDINATION = [
     ("dantri_unc_2020/0027.txt", "Nhiều nước trên thế giới", {("USA", "IND", "07", "asserted"),
                                                              ("SGP", "IND", "07", "asserted")}),
     ("dantri_unc_2020/0065.txt", "Nhiều nước, trong đó", {("CHN", "IND", "03", "asserted")}),
+    # a plural subject of the clause a reported act depends on, named by a two-member list (`Các nước, trong đó có
+    # Mỹ, EU tuyên bố hỗ trợ …`)
+    ("dantri_unc_2020/0046.txt", "Các nước, trong đó có Mỹ, EU", {("USA", "IND", "07", "asserted"),
+                                                                 ("EU", "IND", "07", "asserted")}),
     # a plural with a quantifier (`hàng loạt quốc gia`) named by a list after the object (`… cho Ấn Độ gồm Nga, …`)
     ("dantri_unc_2020/0036.txt", "Ngoài Mỹ, hàng loạt quốc gia", {(c, "IND", "07", "asserted") for c in (
         "RUS", "FRA", "DEU", "AUS", "IRL", "BEL", "ROU", "LUX", "SGP", "PRT", "SWE", "NZL", "KWT", "MUS")}),
@@ -191,6 +195,11 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # a title the tagger calls a verb inside a passive's agent (`được Ngoại trưởng Nga Sergei Lavrov chuyển tới`);
+    # a receiver named before the object (`chuyển cho Syria hệ thống …`); `tại thời điểm` opens a clause
+    ("baomoi_2017/0060.txt", "Thông điệp trên đã được", {("RUS", "USA", "02", "asserted")}),
+    ("baomoi_2017/0087.txt", "Có thể, Nga đã chuyển", {("RUS", "SYR", "07", "hypothetical")}),
+    ("vims_2016/0067.txt", "Thông cáo được đưa ra tại thời điểm", {("USA", "VNM", "04", "asserted")}),
     # a rejected proposal's own act is part of it, and its owner is the target (not where it would send troops);
     # `và tân Tổng thống …` continues a list (`tân` is no verb)
     ("vims_2016/0010.txt", "Hôm 23-5, Hàn Quốc bác bỏ", {("KOR", "PRK", "12", "asserted")}),
