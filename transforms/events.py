@@ -1137,6 +1137,10 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
     elif passive:
         marker, agents = passive
         sources = _mentions(p, _group(p, agents[-1])) if agents else []
+        if not sources and root == "17" and trig.code != "181" and context.group is None:
+            # `17 công dân Mỹ bị bắt giữ tại Triều Tiên`: held by the place's state (in a story about an armed
+            # group, someone taken by no one named may be its hostage)
+            sources = _places(p, t)
         if not sources and root in _VIOLENT and context.group and trig.pattern not in cues()["state_violence"]:
             sources = [context.group]  # `đại sứ … bị bắt cóc` in a story about an armed group
         elif not sources and p.clause_of(t).kind == "embed" and _announced(p, t):
@@ -1146,6 +1150,8 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         recipient = [m for m in _mentions(p, listed) if m not in sources] if listed else \
             _object(p, t, trig, root, set(), marked_only=True)
         targets = recipient or _subject(p, marker, context)  # `dự thảo … đã được Mỹ gửi đến 4 quốc gia`
+        if not targets and root == "17":  # `tiếp xúc với ba công dân Mỹ khác đang bị giam giữ`: who is held
+            targets = [m for m in _actor_right_before(p, marker, skip_adverbs=True) if _actor(m)]
         if root == "07":  # `các nhóm chiến binh được Ankara hậu thuẫn và …`: what is backed is the phrase right
             #                 before, unless the verb phrase itself names a receiver
             stop = next((k for k in range(t + 1, len(p.tokens)) if p.tokens[k].tag in ("Cc", "CH", "V")), len(p.tokens))

@@ -195,6 +195,11 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # held with no agent named: by the state of the place (`bị bắt ở Afghanistan và Pakistan`), and who is held
+    # may stand in a prepositional phrase (`tiếp xúc với ba công dân Mỹ khác đang bị giam giữ tại Triều Tiên`)
+    ("vntc_2000s/0050.txt", "ICRC được đến thăm", {(a, b, "17", "asserted") for a in ("AFG", "PAK")
+                                                    for b in ("Taliban", "Al-Qaeda")}),
+    ("baomoi_2017/0067.txt", "Ông đã tiếp xúc với ba", {("PRK", "USA", "17", "asserted")}),
     # a title the tagger calls a verb inside a passive's agent (`được Ngoại trưởng Nga Sergei Lavrov chuyển tới`);
     # a receiver named before the object (`chuyển cho Syria hệ thống …`); `tại thời điểm` opens a clause
     ("baomoi_2017/0060.txt", "Thông điệp trên đã được", {("RUS", "USA", "02", "asserted")}),
