@@ -331,7 +331,8 @@ def subject_like(p: Parse, k: int) -> bool:
         first = phrase_start(p, k)
         j = first - 2  # before `của`
         clause = p.clause_of(k)
-        while j >= clause.first and p.tokens[j].tag in _NP_TAGS and p.tokens[j].tag != ACTOR:
+        while j >= clause.first and (p.tokens[j].tag in _NP_TAGS and p.tokens[j].tag != ACTOR
+                                     or p.tokens[j].low in ("này", "đó", "ấy", "kia")):  # `Động thái này của Mỹ`
             j -= 1
         return j < clause.first
     return False

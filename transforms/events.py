@@ -1124,12 +1124,14 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         sources = _mentions(p, own) if own else _inherited_subject(p, p.clause_at[t], context, carry=False) \
             if own is None else []
         targets = _fronted_object(p, t, sources)
-    elif root in _RECEIVED_ROOTS and _receiving_verb(p, t) is not None:
+    elif root in _RECEIVED_ROOTS and _receiving_verb(p, t) is not None or _receiving_verb(p, t, "suffered") is not None:
         # `Israel nhận được sự ủng hộ của Mỹ`: the noun's agent gives, the receiving verb's subject receives
         sources = _agent_after(p, t)
         exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
+        verb = _receiving_verb(p, t) if root in _RECEIVED_ROOTS else None
+        verb = verb if verb is not None else _receiving_verb(p, t, "suffered")
         targets = (_object(p, t, trig, root, exclude, marked_only=True)  # `… của Mỹ đối với việc Việt Nam …`
-                   or _subject(p, _receiving_verb(p, t), context)) if sources else []
+                   or _subject(p, verb, context)) if sources else []
     elif _nominal(p, t):
         sources, targets = _nominal_roles(p, t, context, trig.target == "mutual", root)
         if not targets and len(sources) > 1 and trig.target == "mutual":
@@ -1204,22 +1206,28 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
 _RECEIVED_ROOTS = {"03", "05", "06", "07", "08"}  # what one can be given: support, cooperation, aid, concessions
 
 
-def _receiving_verb(p: cl.Parse, t: int) -> int | None:
+def _receiving_verb(p: cl.Parse, t: int, kind: str = "received") -> int | None:
     """The first token of a receiving verb right before trigger t's noun phrase (`nhận được sự ủng hộ`,
     `tiếp nhận lô viện trợ`), past classifiers, quantities and nominalizers."""
     j = t - 1
     while j >= 0 and (p.tokens[j].tag in ("L", "M", "Nc") or p.tokens[j].low in ("sự", "gói", "khoản", "lô", "thêm")):
         j -= 1
-    return cl.cue_ends_at(p, "received", j) if j >= 0 else None
+    return cl.cue_ends_at(p, kind, j) if j >= 0 else None
 
 
 def _agent_after(p: cl.Parse, t: int) -> list[Mention]:
     """The actor that `của`, `từ` or `từ phía` marks as the agent of trigger t's noun, in its clause before
     another predicate (`sự hỗ trợ về tài chính của Chính phủ Thụy Điển`)."""
     clause = p.clause_of(t)
+    k = t + 1
+    if k < len(p.tokens) and p.tokens[k].low in ("của", "từ"):
+        start = p.tokens[k].syl[1]
+        if any(_generic_plural(p.syllables[start:start + 4], i) for i in range(min(4, len(p.syllables) - start))):
+            # `sự phản đối của nhiều nước, đặc biệt là Ukraine`: the plural the list names
+            return _mentions(p, _listed(p, k, stop=start + 8))
     for k in range(t + 1, clause.last):
         tok = p.tokens[k]
-        if tok.tag in (cl.TRIGGER, "V") or tok.text == ",":
+        if tok.tag in (cl.TRIGGER, "V"):
             return []
         if tok.tag == cl.ACTOR and tok.actor is not None and _place_code(tok.actor):
             prep = cl.preposition_before(p, k)

@@ -195,6 +195,9 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # a suffering verb's subject suffers what the noun's agent does (`Động thái này của Mỹ đã vấp phải sự phản đối
+    # từ Bộ Quốc phòng Trung Quốc`), the subject a possessor past a demonstrative
+    ("dantri_unc_2020/0139.txt", "Động thái này của Mỹ", {("CHN", "USA", "11", "asserted")}),
     # held with no agent named: by the state of the place (`bị bắt ở Afghanistan và Pakistan`), and who is held
     # may stand in a prepositional phrase (`tiếp xúc với ba công dân Mỹ khác đang bị giam giữ tại Triều Tiên`)
     ("vntc_2000s/0050.txt", "ICRC được đến thăm", {(a, b, "17", "asserted") for a in ("AFG", "PAK")
