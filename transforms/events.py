@@ -1124,6 +1124,13 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         sources = _mentions(p, own) if own else _inherited_subject(p, p.clause_at[t], context, carry=False) \
             if own is None else []
         targets = _fronted_object(p, t, sources)
+    elif root == "07" and _aid_carrier(p, t):
+        # `Tàu cứu hộ … của Singapore sẽ tham gia …`: the carrier's owner aids the receiver named, or the story's country
+        sources = _agent_after(p, t) or [m for m in _mentions(p, [t + 1]) if p.tokens[t + 1].tag == cl.ACTOR]
+        exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
+        targets = _object(p, t, trig, root, exclude, marked_only=True) or (  # (the story's own rescuers aid no one)
+            [m for m in _implicit_target(Context(focus=context.focus[:1]), sources) if m.entity_type == "GPE"]
+            if sources else [])
     elif root in _RECEIVED_ROOTS and _receiving_verb(p, t) is not None or _receiving_verb(p, t, "suffered") is not None:
         # `Israel nhận được sự ủng hộ của Mỹ`: the noun's agent gives, the receiving verb's subject receives
         sources = _agent_after(p, t)
@@ -1203,6 +1210,11 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
     return _distinct_pairs(pairs)
 
 
+def _aid_carrier(p: cl.Parse, t: int) -> bool:
+    """Aid trigger t qualifies a carrier noun right before it (`tàu cứu hộ`, `chuyến hàng cứu trợ`)."""
+    return t > 0 and cl.cue_ends_at(p, "aid_carriers", t - 1) is not None
+
+
 _RECEIVED_ROOTS = {"03", "05", "06", "07", "08"}  # what one can be given: support, cooperation, aid, concessions
 
 
@@ -1227,8 +1239,8 @@ def _agent_after(p: cl.Parse, t: int) -> list[Mention]:
             return _mentions(p, _listed(p, k, stop=start + 8))
     for k in range(t + 1, clause.last):
         tok = p.tokens[k]
-        if tok.tag in (cl.TRIGGER, "V"):
-            return []
+        if tok.tag == cl.TRIGGER or tok.tag == "V" and k > t + 2:  # (`cứu trợ Covid-19 khẩn cấp/V từ Mỹ`: a
+            return []                                               #  modifier the tagger calls a verb)
         if tok.tag == cl.ACTOR and tok.actor is not None and _place_code(tok.actor):
             prep = cl.preposition_before(p, k)
             return _mentions(p, _group(p, k)) if prep and prep[1] in ("của", "từ", "từ phía", "do", "bởi") else []

@@ -195,6 +195,12 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # an aid word qualifying a carrier (`các tàu cứu hộ từ Singapore và Malaysia`, `lô hàng cứu trợ … của Mỹ cho Ấn
+    # Độ`): its owner aids the receiver named, or the country the story is about, unless the owner is that country
+    ("dantri_unc_2020/0081.txt", "Theo CNA, các tàu cứu hộ", {("SGP", "IDN", "07", "asserted"),
+                                                               ("MYS", "IDN", "07", "asserted")}),
+    ("dantri_unc_2020/0036.txt", "C-5M Super Galaxy", {("USA", "IND", "07", "asserted")}),
+    ("dantri_unc_2020/0112.txt", "\"Chúng tôi hy vọng đội cứu hộ", set()),
     # a suffering verb's subject suffers what the noun's agent does (`Động thái này của Mỹ đã vấp phải sự phản đối
     # từ Bộ Quốc phòng Trung Quốc`), the subject a possessor past a demonstrative
     ("dantri_unc_2020/0139.txt", "Động thái này của Mỹ", {("CHN", "USA", "11", "asserted")}),
