@@ -182,7 +182,9 @@ def _clauses(p: Parse) -> None:
     toks = p.tokens
     opens: list[tuple[int, str]] = [(0, "main")]
     # a fronted adverbial phrase (`Trong chuyến thăm Nga, …`): up to the first comma
-    comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    comma = next((k for k, t in enumerate(toks) if t.text == "," and not (  # not a comma inside a list of actors
+        0 < k < len(toks) - 2 and toks[k - 1].tag == ACTOR and toks[k + 1].tag == ACTOR
+        and (toks[k + 2].text == "," or toks[k + 2].tag == "Cc"))), None)  # (`của Nga, Iran và …`)
     if toks and comma is not None and (p.cue_at("fronted", toks[0].syl[0]) is not None or _participial(p, comma)):
         opens = [(0, "fronted"), (comma + 1, "main")]
     speech_end = -1  # token index where the last speech verb ends
@@ -332,7 +334,7 @@ def subject_like(p: Parse, k: int) -> bool:
         j = first - 2  # before `của`
         clause = p.clause_of(k)
         while j >= clause.first and (p.tokens[j].tag in _NP_TAGS and p.tokens[j].tag != ACTOR
-                                     or p.tokens[j].low in ("này", "đó", "ấy", "kia")):  # `Động thái này của Mỹ`
+                                     or p.tokens[j].low in ("này", "đó", "ấy", "kia", "tất cả")):  # `Động thái này của Mỹ`
             j -= 1
         return j < clause.first
     return False

@@ -352,8 +352,10 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
             return _inherited_subject(p, p.clause_at[t], context, carry=False) if clause.kind == "embed" else []
         if c.match("armed_group_pronouns", words, i) is not None and context.group:
             return [context.group]  # `chúng còn truy sát …` in a story about an armed group
-        if c.match("both_sides", words, i) is not None and context.dyad:
-            return list(context.dyad)
+        end = c.match("both_sides", words, i)
+        if end is not None and context.dyad and not (end < len(words) and words[end - 1] == "hai" and words[end] not in (
+                "đều", "cùng", "đã", "sẽ", "vẫn", "cũng", "đang", "nước", "bên", "phía", ",")):
+            return list(context.dyad)  # (`Cả hai chiến dịch …` names two campaigns, not the two sides)
         end = c.match("reference_subjects", words, i)
         if end is not None:
             # the subject named earlier in the sentence (`Kim Jong-un tuyên bố ông sẵn sàng …`, `Hàn Quốc …,
@@ -1131,14 +1133,18 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         targets = _object(p, t, trig, root, exclude, marked_only=True) or (  # (the story's own rescuers aid no one)
             [m for m in _implicit_target(Context(focus=context.focus[:1]), sources) if m.entity_type == "GPE"]
             if sources else [])
-    elif root in _RECEIVED_ROOTS and _receiving_verb(p, t) is not None or _receiving_verb(p, t, "suffered") is not None:
+    elif (root in _RECEIVED_ROOTS and _receiving_verb(p, t) is not None or _receiving_verb(p, t, "suffered")
+          is not None) and _agent_after(p, t):
         # `Israel nhận được sự ủng hộ của Mỹ`: the noun's agent gives, the receiving verb's subject receives
         sources = _agent_after(p, t)
         exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
         verb = _receiving_verb(p, t) if root in _RECEIVED_ROOTS else None
         verb = verb if verb is not None else _receiving_verb(p, t, "suffered")
-        targets = (_object(p, t, trig, root, exclude, marked_only=True)  # `… của Mỹ đối với việc Việt Nam …`
-                   or _subject(p, verb, context)) if sources else []
+        stop = next((k for k in range(t + 1, len(p.tokens)) if p.tokens[k].tag in ("V", cl.TRIGGER) and k > t + 2),
+                    len(p.tokens))  # a receiver named in the noun's phrase (`… của Mỹ đối với việc Việt Nam …`)
+        named = [m for m in _object(p, t, trig, root, exclude, marked_only=True)
+                 if any(p.tokens[k].actor is m for k in range(t + 1, stop))]
+        targets = named or _subject(p, verb, context)
     elif _nominal(p, t):
         sources, targets = _nominal_roles(p, t, context, trig.target == "mutual", root)
         if not targets and len(sources) > 1 and trig.target == "mutual":

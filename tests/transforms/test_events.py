@@ -195,6 +195,9 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # `nhờ`/`với` + help of X: X helps the main clause's subject (`Nhờ sự giúp đỡ của Nga, … của Quân đội Syria …`),
+    # `Nhờ …` a fronted phrase up to a comma that does not continue a list of actors
+    ("baomoi_2017/0087.txt", "Nhờ sự giúp đỡ của Nga", {("RUS", "SYR", "07", "asserted")}),
     # an aid word qualifying a carrier (`các tàu cứu hộ từ Singapore và Malaysia`, `lô hàng cứu trợ … của Mỹ cho Ấn
     # Độ`): its owner aids the receiver named, or the country the story is about, unless the owner is that country
     ("dantri_unc_2020/0081.txt", "Theo CNA, các tàu cứu hộ", {("SGP", "IDN", "07", "asserted"),
