@@ -100,7 +100,7 @@ def validate_chunk(validator, chunk: int, clean_uris: list[str], decisions: str,
 @task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def publish(wh: Warehouse, run_row: dict, staged: dict[str, list[str]], keys: dict[str, list[str]],
             settings: Settings) -> dict[str, int]:
-    def step(name: str) -> None:  # the progress display: one step per table committed, then the catalog
+    def step(name: str) -> None:  # the progress display: one step per table written, then the catalog
         if name == "catalog":
             progress.stage("catalog", total=1, unit="catalogs")
         else:
@@ -201,7 +201,8 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
                    for u in clean_uris if to_extract.get(u)}
         progress.stage("extract", total=sum(len(to_extract[u]) for u in futures.values()), unit="articles")
         # chunks are validated in order, each as soon as its parts are extracted: the flow process is
-        # otherwise idle while the workers extract, and only the last chunk is left after them
+        # otherwise idle while the workers extract, and only the last chunk is left after them (so the
+        # display shows validation beside extraction)
         validator = _lazy_validator(_report_dir(wh, run_id))
 
         def run_chunk(n: int, group: list[str], parts: list[dict[str, str]]):
@@ -209,23 +210,29 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
                                   storage.join(run_dir, "staged"))
 
         chunks = _Validation(clean_uris, max(1, settings.chunk_size // settings.batch_size), run_chunk)
+        progress.stage("validate", total=len(chunks.groups), unit="chunks", alongside=True)
+
+        def validated() -> None:
+            wh.heartbeat(run_id)
+            progress.advance(stage="validate")
+
         pending = set(futures.values())
         extracted: dict[str, dict[str, str]] = {}
         for done in as_completed(list(futures)):
             extracted[futures[done]] = done.result()
             pending.discard(futures[done])
-            progress.advance(len(to_extract[futures[done]]))
             update_progress_artifact(artifact, 100 * len(extracted) / len(futures))
             wh.heartbeat(run_id)
             logger.info("extract: %d/%d batches (%.1f s)", len(extracted), len(futures), time.monotonic() - t0)
-            chunks.validate_ready(extracted, pending, lambda: wh.heartbeat(run_id))
+            progress.advance(len(to_extract[futures[done]]), stage="extract")
+            chunks.validate_ready(extracted, pending, validated)
 
-    progress.stage("validate", total=len(chunks.groups), unit="chunks")
-    progress.advance(chunks.done)
-    chunks.validate_ready(extracted, set(), lambda: (wh.heartbeat(run_id), progress.advance()))
+    chunks.validate_ready(extracted, set(), validated)
     logger.info("validate: %d chunks (%.1f s)", len(chunks.groups), time.monotonic() - t0)
     staged, keys, held = chunks.staged, chunks.keys, chunks.held
+    progress.stage("data-docs", total=1, unit="sites")
     report = validator.report()
+    progress.advance()
     if wh.remote and report["json"]:  # copy the report next to the remote tables
         fs, path = storage.fs_of(wh.path(REPORTS, run_id))
         fs.put(str(Path(report["json"]).parent), path, recursive=True)
@@ -242,17 +249,18 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
                                          "input_timeout": settings.input_timeout}),
                "pipeline_version": stages.VERSION, "extraction_version": stages.extraction_version(),
                "run_date": started.date().isoformat()}
-    progress.stage("publish", total=sum(1 for t in TABLES.values() if not t.derived and t.name != "runs"),
-                   unit="tables")
+    progress.stage("publish", total=len(TABLES), unit="tables")
     versions = publish(wh, run_row, staged, keys, settings)
-    progress.finish()
     logger.info("publish: %d tables committed, catalog written (%.1f s)", len(versions), time.monotonic() - t0)
     summary = {**{k: v for k, v in run_row.items() if k not in ("started_at", "finished_at", "parameters")},
                "unchanged": counts["unchanged"], "warehouse": wh.display(), "catalog": wh.path("catalog.duckdb"),
                "versions": versions, "report_html": report["html"], "report_json": report["json"],
                "seconds": round((dt.datetime.now(dt.timezone.utc) - started).total_seconds(), 1)}
     _artifacts(summary, report)
+    progress.stage("report", total=1, unit="pages")
     summary["report_page"] = run_report(wh, summary)  # the analyst's page, linked from the run's artifacts
+    progress.advance()
+    progress.finish()
     logger.info("run %s published: %s", run_id, json.dumps({k: summary[k] for k in (
         "inputs", "articles", "duplicates", "rejected", "unchanged", "events", "quarantined_rows")}))
     return summary

@@ -266,8 +266,8 @@ class Warehouse:
                 on_step: Callable[[str], None] | None = None) -> dict[str, int]:
         """Commit one run: each table's staged files (rows whose key is in `replace[table]` are replaced),
         the derived tables recomputed from the new versions, then the `runs` row with every version.
-        Returns the versions. `on_step(name)`: called after each data table's commit, and with `catalog`
-        before the catalog is written (the progress display)."""
+        Returns the versions. `on_step(name)`: called after each table is written (data, derived, `runs`),
+        and with `catalog` before the catalog is written (the progress display)."""
         step = on_step or (lambda name: None)
         staged_bytes = storage.size_of([f for files in staged.values() for f in files])
         try:
@@ -289,12 +289,14 @@ class Warehouse:
                                                            or spec.name not in versions):
                         data = spec.conform(derive[spec.name](self, versions))
                         versions[spec.name] = self._write(spec, data, "overwrite", run_row["run_id"])
+                    step(spec.name)
                 runs_table = self.delta("runs")
                 versions["runs"] = runs_table.version() + 1 if runs_table is not None else 0
                 row = {**run_row, "table_versions": [{"table_name": k, "version": v} for k, v in sorted(versions.items())]}
                 got = self._write(TABLES["runs"], TABLES["runs"].from_rows([row]), "append", run_row["run_id"])
                 if got != versions["runs"]:  # another writer committed to `runs` in between (object store)
                     versions["runs"] = got
+                step("runs")
                 self.retire_tombstones()
                 self.retain(retain_runs, retain_days)
                 step("catalog")

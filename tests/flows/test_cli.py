@@ -1,6 +1,7 @@
 """The CLI: every bad use is one line `error: ...` with its exit code (flows/errors.py), found before any
 Prefect server starts; and query/validate/run on a real published warehouse."""
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -273,8 +274,11 @@ def test_run_prints_summary_and_progress(tmp_path, api):
                           env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "inputs        1: 1 articles, 0 duplicates, 0 rejected" in done.stdout
-    stages = [line.split()[0] for line in done.stderr.splitlines() if line.strip()]
-    assert stages == ["start", "ingest", "deduplicate", "extract", "validate", "publish", "catalog"], done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert [line.split()[0] for line in lines] == ["start", "ingest", "deduplicate", "extract", "validate",
+                                                   "data-docs", "publish", "catalog", "report"], done.stderr
+    for line in lines:  # every stage ends with all its items done, its elapsed time and an ETA of nothing left
+        assert re.search(r" (\d+)/\1 \S+ .*\d+:\d\d:\d\d ETA 0:00:00$", line), line
 
 
 @pytest.mark.prefect
@@ -289,6 +293,7 @@ def test_failed_run_is_one_line_and_exit_3(tmp_path, api):
     result = cli("run", str(SEED_1), "-w", "wh", "--workers", "1")
     assert result.exit_code == 3
     *shown, line = result.stderr.splitlines()
-    assert [s.split()[0] for s in shown] == ["start", "ingest", "deduplicate", "extract", "validate", "publish"]
+    assert [s.split()[0] for s in shown] == ["start", "ingest", "deduplicate", "extract", "validate", "data-docs",
+                                             "publish"]
     assert line == (f"error: {tmp_path / 'wh'}/events is a file where the Delta table `events` belongs; move it "
                     "out of the warehouse and run again")
