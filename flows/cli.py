@@ -112,7 +112,8 @@ def _version(value: bool) -> None:
     if value:
         from importlib.metadata import version
 
-        print(f"vnevents {version('vnevents')} (prefect {version('prefect')}, "
+        from flows.stages.version import VERSION, extraction_version  # the version runs record, not the wheel's
+        print(f"vnevents {VERSION} (extraction {extraction_version()}, prefect {version('prefect')}, "
               f"great-expectations {version('great-expectations')})")
         raise typer.Exit(0)
 

@@ -170,7 +170,10 @@ def test_debug_adds_the_traceback():
 
 def test_version_and_help_with_defaults():
     result = cli("--version")
-    assert result.exit_code == 0 and result.stdout.startswith("vnevents 0.1.0 (prefect 3.8.8")
+    from flows.stages.version import VERSION, extraction_version
+    # the version the runs table records, with the extraction version that decides what is re-coded
+    assert result.exit_code == 0 and result.stdout.startswith(
+        f"vnevents {VERSION} (extraction {extraction_version()}, prefect 3.8.8")
     text = " ".join(cli("run", "--help").stdout.replace("│", " ").split())
     for default in ("[default: (warehouse)]", "[default: (100)]", "[default: (samples/)]"):
         assert default in text, text
