@@ -260,8 +260,8 @@ def _generic_plural(words: list[str], i: int) -> bool:
     c = cues()
     if c.match("generic_plural", words, i) is not None:
         return True
-    after = c.match("plural_quantifiers", words, i) or (i + 1 if words[i].isdigit() else None)
-    return after is not None and c.match("plural_heads", words, after) is not None
+    after = c.match("plural_determiners", words, i) or (i + 1 if words[i].isdigit() else None)
+    return after is not None and c.match("generic_heads", words, after) is not None
 
 
 def _plural_object_list(p: cl.Parse, t: int) -> list[int]:
@@ -419,6 +419,9 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
     if root in _THROUGH_ROOTS | {"11", "12"} and following is not None and (following.kind == "embed" or (
             following.kind == "adjunct" and p.tokens[following.first].low == "để")):
         last = following.last  # `từ chối đảm bảo … rằng … của Nga`, `đe dọa sẽ không để nước này …`
+    listed = _plural_object_list(p, t)
+    if listed:  # `sang các nước láng giềng, bao gồm Bangladesh …`, `gửi đến 4 quốc gia … (Anh, Nga, …)`
+        return _mentions(p, [j for j in listed if j not in exclude])
     past_comma = False
     proposal_named = False
     source_codes = {_place_code(p.tokens[j].actor) for j in exclude}
@@ -474,27 +477,8 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
             continue  # `cảnh báo kinh tế Ấn Độ sẽ …`: a warning about, not to, India
         if cl.is_modifier(p, k):  # `cách tiếp cận khủng hoảng Ukraine của Tổng thống Mỹ`: the possessor
             k = _possessor_after(p, k, last) or k
-        listed = _generic_list(p, t, k)
-        if listed:  # `gửi đến 4 quốc gia ủy viên … của Hội đồng Bảo an (Anh, Nga, Trung Quốc, Pháp)`
-            return _mentions(p, [j for j in listed if j not in exclude])
         return _mentions(p, [j for j in _group(p, k) if j not in exclude])
     return []
-
-
-def _generic_list(p: cl.Parse, t: int, k: int) -> list[int]:
-    """When the trigger's object is a generic plural (`4 quốc gia`, `các nước thành viên`) that a list
-    names right after it, with no verb between (`gửi đến 4 quốc gia … (Anh, Nga, Trung Quốc, Pháp)`), the
-    listed actors; else []."""
-    c = cues()
-    head = p.syllables[p.tokens[t].syl[1]:p.tokens[k].syl[0]]
-    plural = any(c.match("generic_heads", head, i) is not None and i > 0 and (
-        head[i - 1].isdigit() or c.match("plural_determiners", head, i - 1) == i) for i in range(len(head)))
-    if not plural:
-        return []
-    listed = _listed(p, t + 1)
-    if not listed or listed[0] < k or any(p.tokens[j].tag in ("V", cl.TRIGGER) for j in range(k, listed[0])):
-        return []
-    return listed
 
 
 def _placed_into(p: cl.Parse, t: int) -> bool:
@@ -1161,9 +1145,8 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         elif not sources and p.clause_of(t).kind == "embed" and _announced(p, t):
             # `Séc thông báo 18 nhà ngoại giao Nga sẽ bị trục xuất`: who announces it does it
             sources = _inherited_subject(p, p.clause_at[t], context, carry=False)
-        listed = _plural_object_list(p, t)
-        recipient = [m for m in _mentions(p, listed) if m not in sources] if listed else \
-            _object(p, t, trig, root, set(), marked_only=True)
+        recipient = _object(p, t, trig, root, {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources},
+                            marked_only=True)
         targets = recipient or _subject(p, marker, context)  # `dự thảo … đã được Mỹ gửi đến 4 quốc gia`
         if not targets and root == "17":  # `tiếp xúc với ba công dân Mỹ khác đang bị giam giữ`: who is held
             targets = [m for m in _actor_right_before(p, marker, skip_adverbs=True) if _actor(m)]
@@ -1179,9 +1162,7 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
         # `Bà Merkel và ông Putin điện đàm chiến sự Ukraine`: two who meet talk about, not with, a third
         several = len({_place_code(m) for m in sources}) > 1  # not `Mỹ Robert Zoellick`: one actor, twice
-        listed = _plural_object_list(p, t)
-        targets = [m for m in _mentions(p, listed) if m not in sources] if listed else \
-            _object(p, t, trig, root, exclude, marked_only=trig.target == "mutual" and several)
+        targets = _object(p, t, trig, root, exclude, marked_only=trig.target == "mutual" and several)
         if not targets and len(sources) > 1 and trig.target == "mutual":
             return _mutual(sources)  # `Nga và NATO đạt được thỏa thuận`, `Anh, Pháp, Đức đã nhóm họp`
         if not targets and root in _IMPLICIT_TARGET and trig.target != "none" and _objectless(p, t):
