@@ -365,6 +365,8 @@ def coordinated(p: Parse, k: int, lo: int = 0, hi: int | None = None, listing: b
                 # `…ủng hộ Seoul, Triều Tiên sẽ trừng phạt …`: a new clause's subject, not a conjunct (but
                 # `Anh, Pháp, Đức đã nhóm họp` is a list to its end)
                 break
+            if gap == ["với"] and preposition_before(p, a) == ("agent", "của"):
+                break  # `các lệnh trừng phạt của Séc với Nga`: the possessor's act towards the other, no pair
             if not gap and _same_actor(p.tokens[a].actor, p.tokens[b].actor) or _coordination_gap(gap):
                 group.append(units[n + step])
                 n += step

@@ -458,6 +458,9 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
                 #            kêu gọi London rút quân khỏi Iraq`: addressed at home
             continue  # `cấm các ngân hàng Mỹ mua …` said of the US: its own, not its target
         prep = cl.preposition_before(p, k)
+        if root == "12" and prep and prep[1] in ("tới", "đến", "sang") and any(
+                p.tokens[j].tag in ("V", cl.TRIGGER) for j in range(t + 1, k)):
+            continue  # `từ chối đưa quân tới Iraq`: where the refused act would go, not whom it refuses
         if proposal_named and not (prep and prep[1] in ("của", "từ", "từ phía")):
             continue  # `từ chối đề nghị gửi binh sĩ tới Iraq … của Mỹ`: whose proposal, not where it would send
         if (past_comma or marked_only) and (not prep or prep[0] != "target"):
@@ -1036,6 +1039,9 @@ def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n:
     if before and before[-1] in ("sau", "trước") or before[-2:] == ["kể", "từ"]:
         return False  # `… gây áp lực với Triều Tiên sau cuộc gặp giữa …`: a time given by an event that happened
     clause = p.clause_at[t]
+    if before[-1:] == ["về"] or p.syllables[max(0, start - 2):start] == ["về", "việc"]:
+        if any(p.triggers[m][2].code[:2] == "04" and p.clause_at[k] == clause and k < t for m, k in token_of.items()):
+            return True  # `đàm phán … về việc cung cấp vũ khí`: what talks are about has not happened
     linked = clause  # the clauses that go on with the same verb phrase (`kêu gọi Nga …, cũng như chấm dứt …`),
     while linked > 0 and p.clauses[linked].kind == "coordinate" \
             and p.triggers[p.tokens[t].trigger][2].code[:2] not in _UNREALIZED:  # (`và cầu xin …` is a new appeal)
@@ -1136,9 +1142,10 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
     elif passive:
         marker, agents = passive
         sources = _mentions(p, _group(p, agents[-1])) if agents else []
-        if not sources and root == "17" and trig.code != "181" and context.group is None:
-            # `17 công dân Mỹ bị bắt giữ tại Triều Tiên`: held by the place's state (in a story about an armed
-            # group, someone taken by no one named may be its hostage)
+        held_at_place = not sources and root == "17" and trig.code != "181" and context.group is None
+        if held_at_place:
+            # `17 công dân Mỹ bị bắt giữ tại Triều Tiên`: a state's citizens held by the place's state (in a story
+            # about an armed group, someone taken by no one named may be its hostage)
             sources = _places(p, t)
         if not sources and root in _VIOLENT and context.group and trig.pattern not in cues()["state_violence"]:
             sources = [context.group]  # `đại sứ … bị bắt cóc` in a story about an armed group
@@ -1150,6 +1157,8 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         targets = recipient or _subject(p, marker, context)  # `dự thảo … đã được Mỹ gửi đến 4 quốc gia`
         if not targets and root == "17":  # `tiếp xúc với ba công dân Mỹ khác đang bị giam giữ`: who is held
             targets = [m for m in _actor_right_before(p, marker, skip_adverbs=True) if _actor(m)]
+        if held_at_place and any(m.entity_type not in ("GPE", "PER") for m in targets):
+            sources = []  # (suspects of an armed group taken in a country may be held by others: US forces)
         if root == "07":  # `các nhóm chiến binh được Ankara hậu thuẫn và …`: what is backed is the phrase right
             #                 before, unless the verb phrase itself names a receiver
             stop = next((k for k in range(t + 1, len(p.tokens)) if p.tokens[k].tag in ("Cc", "CH", "V")), len(p.tokens))
