@@ -908,6 +908,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         code = _framed_code(p, t, trig, [b for _, b in pairs if b])
         if code == "-":
             continue
+        if trig.pattern in cues()["warnings"] and not _cue_in(p.syllables[p.tokens[t].syl[1]:][:40], "warning_content"):
+            continue  # `WHO cảnh báo rằng tình hình dịch bệnh … chưa thể kết thúc`: a warning about something, no threat
         force = _threatens_next(p, t, found, token_of, n)
         if force:  # `Mỹ sẵn sàng sử dụng vũ lực để …`: the readiness is the threat (138), with its target
             code = "137" if force == "17" else "138"

@@ -195,6 +195,8 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # a warning of force or of a demand is a threat (`cảnh báo tàu chiến của Mỹ … cần tránh xa Crimea`)
+    ("dantri_unc_2020/0093.txt", "Thứ trưởng Ngoại giao Nga Sergei Ryabkov", {("RUS", "USA", "13", "asserted")}),
     # `nhờ`/`với` + help of X: X helps the main clause's subject (`Nhờ sự giúp đỡ của Nga, … của Quân đội Syria …`),
     # `Nhờ …` a fronted phrase up to a comma that does not continue a list of actors
     ("baomoi_2017/0087.txt", "Nhờ sự giúp đỡ của Nga", {("RUS", "SYR", "07", "asserted")}),
@@ -297,6 +299,8 @@ ROOTS_AND_MODALITY = [
 ]
 
 NO_EVENT = [
+    # a warning about a situation is no threat (`WHO cảnh báo rằng, tình hình dịch bệnh … chưa thể kết thúc`)
+    ("dantri_unc_2020/0114.txt", "Tổ chức Y tế Thế giới (WHO) cảnh báo"),
     ("baomoi_2017/0024.txt", "Dù cho rằng quả tên lửa"),  # `gặp khó khăn` is no meeting
     ("baomoi_2017/0028.txt", "Ngoại trưởng Ukraine Pavel Klimkin đã tuyên bố như"),  # `Nhật báo` is no Japan
     ("baomoi_2017/0055.txt", "Tình hình còn đáng lo ngại"),  # `đáng lo ngại` is no criticism
