@@ -337,7 +337,14 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
             # `khi hãng tin Reuters đề nghị`: a named subject that is no actor, unless it ends a list of those
             # that are (`Thứ trưởng Ngoại giao Trung Quốc Chu Văn Trọng, Vũ Đại Vĩ và Ninh Phú Khôi đã gặp …`)
             return [m for m in _mentions(p, _group(p, k)) if _actor(m)]
-        return _mentions(p, _group(p, k))
+        group = _group(p, k)
+        first = p.tokens[cl.phrase_start(p, group[0])].syl[0]
+        words = p.syllables[max(0, first - 4):first]
+        if words and words[-1] == "và" and any(c.match("country_references", words, i) == len(words) - 1
+                                               for i in range(len(words) - 1)):
+            # `nước này và Đức đã nhất trí …`: the country a reference word names is a conjunct too
+            return _country_before(p, first - 3) + _mentions(p, group)
+        return _mentions(p, group)
     # no actor before the trigger in its clause: a generic plural that a list names, a reference word, a
     # dependent clause, a dropped subject
     start = p.tokens[clause.first].syl[0]
@@ -577,7 +584,8 @@ def _nominal(p: cl.Parse, t: int) -> bool:
     if prev is not None and p.tokens[prev].tag == cl.TRIGGER and p.tokens[prev].trigger >= 0:
         # `bác bỏ đề nghị đàm phán của Bình Nhưỡng`: the object of a trigger that takes no verb phrase
         before = p.triggers[p.tokens[prev].trigger][2]
-        if before.code != "?" and before.code[:2] not in cues()["complement_roots"]:
+        if before.code != "?" and before.code[:2] not in cues()["complement_roots"] \
+                and before.pattern not in cues()["complement_triggers"]:  # (`đồng ý thảo luận với Mỹ`: a verb)
             return True  # (a verb framed by its object, `gửi trợ giúp`, is a light verb)
         own = tuple(p.tokens[t].low.split())
         if before.code == "?" and any(f.code not in ("-", "?") and own in f.objects

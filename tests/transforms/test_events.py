@@ -195,6 +195,11 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # `nước này và Đức`: the country a reference word names is a conjunct, and two who cooperate need no third as
+    # target (`… trong việc chấm dứt tham vọng hạt nhân của Triều Tiên` is what it is about); `đồng ý` takes a verb
+    ("baomoi_2017/0086.txt", "Ngày 6/7, Văn phòng Tổng thống Hàn Quốc", {("KOR", "DEU", "05", "asserted"),
+                                                                         ("KOR", "DEU", "06", "asserted")}),
+    ("baomoi_2017/0041.txt", "Trung Quốc đồng ý thảo luận", {("CHN", "USA", "04", "asserted")}),
     # a warning of force or of a demand is a threat (`cảnh báo tàu chiến của Mỹ … cần tránh xa Crimea`)
     ("dantri_unc_2020/0093.txt", "Thứ trưởng Ngoại giao Nga Sergei Ryabkov", {("RUS", "USA", "13", "asserted")}),
     # `nhờ`/`với` + help of X: X helps the main clause's subject (`Nhờ sự giúp đỡ của Nga, … của Quân đội Syria …`),
