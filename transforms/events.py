@@ -788,7 +788,8 @@ def _framed_code(p: cl.Parse, t: int, trig: Trigger, targets: list[Mention]) -> 
     prep = cl.preposition_before(p, target_tokens[0]) if target_tokens else None
     # the words that place the target, to the end of the clause (`đến Crimea và khu vực giáp biên giới Ukraine`)
     clause = p.clause_of(t)
-    around_target = p.syllables[start:p.tokens[clause.last - 1].syl[1]][:25] if target_tokens else []
+    around_target = p.syllables[start:p.tokens[clause.last - 1].syl[1]][:25] if target_tokens else \
+        p.syllables[start:start + 3] if targets else []  # (`tập trận với quân đội nước này`: named by reference)
     for frame in options:
         if frame.objects and not any(_contains(words, cue) for cue in frame.objects):
             continue

@@ -125,6 +125,8 @@ CARRIED_OVER = [
 ]
 
 FRAMES = [
+    # a drill with a partner named by reference (`tập trận với quân đội nước này`) is a joint exercise (06)
+    ("baomoi_2017/0099.txt", "Hiện Mỹ duy trì khoảng", {("USA", "KOR", "06", "asserted")}),
     # `điều động` is a show of force only of forces (trains and planes carrying oxygen are no event)
     ("dantri_unc_2020/0133.txt", "Để giải tỏa một phần", set()),
     # missiles fired into a base are an attack (19), where a launch with no target is a test (15)
