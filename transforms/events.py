@@ -1183,6 +1183,9 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         # `Bà Merkel và ông Putin điện đàm chiến sự Ukraine`: two who meet talk about, not with, a third
         several = len({_place_code(m) for m in sources}) > 1  # not `Mỹ Robert Zoellick`: one actor, twice
         targets = _object(p, t, trig, root, exclude, marked_only=trig.target == "mutual" and several)
+        if root == "02" and sources and _unaddressed(p, t):
+            # `kêu gọi tất cả các bên liên quan …`, `kêu gọi các nước hãy …`: no actor addressed
+            return _distinct_pairs([(s_, None) for s_ in sources])
         if not targets and len(sources) > 1 and trig.target == "mutual":
             return _mutual(sources)  # `Nga và NATO đạt được thỏa thuận`, `Anh, Pháp, Đức đã nhóm họp`
         if not targets and root in _IMPLICIT_TARGET and trig.target != "none" and _objectless(p, t):
@@ -1215,6 +1218,18 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         return []  # an event needs a receiving actor, except drills and tests
     pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]
     return _distinct_pairs(pairs)
+
+
+def _unaddressed(p: cl.Parse, t: int) -> bool:
+    """An appeal to a generic addressee that a list does not name (`kêu gọi tất cả các bên liên quan …`)."""
+    k = t + 1
+    while k < len(p.tokens) and p.tokens[k].tag == "R":
+        k += 1
+    if k >= len(p.tokens):
+        return False
+    tok = p.tokens[k]
+    stop = cues().match("generic_addressees", p.syllables, tok.syl[0])
+    return stop is not None and not _listed(p, k, stop=stop + 4)  # (`các nước liên quan, bao gồm cả Trung Quốc`)
 
 
 def _aid_carrier(p: cl.Parse, t: int) -> bool:

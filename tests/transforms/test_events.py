@@ -81,6 +81,8 @@ COORDINATION = [
 ]
 
 NULL_ACTORS = [
+    # an appeal to a generic addressee that no list names has no target (`kêu gọi các bên liên quan phối hợp …`)
+    ("baomoi_2017/0100.txt", "Ông cũng kêu gọi các bên liên quan", {("CHN", None, "02", "asserted")}),
     # drills and tests have no target, and borrow none from the sentence
     ("baomoi_2017/0027.txt", "Trước đó, hôm 12/2", {("PRK", None, "15", "asserted")}),
     ("dantri_unc_2020/0035.txt", "Hạm đội Biển Đen", {("RUS", None, "15", "asserted")}),
