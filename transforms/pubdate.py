@@ -437,8 +437,13 @@ def _person_clues(mentions: list[Mention], text: str, sentence_years: dict[int, 
 
 
 # --- years, anchors, weekdays -------------------------------------------------------------------------
-_TARGET_BEFORE = re.compile(r"(?i)(?:đến|tới|trước|vào|mục tiêu|tầm nhìn|lộ trình|kế hoạch|giai đoạn|"
+# not `vào` (on, in): `vào ngày 26/7/2003`, `vào năm 2014` are past unless the clause speaks of the future
+_TARGET_BEFORE = re.compile(r"(?i)(?:đến|tới|trước|mục tiêu|tầm nhìn|lộ trình|kế hoạch|giai đoạn|"
                             r"dự kiến|sẽ|chiến lược|định hướng|niên khóa|nhiệm kỳ|khóa)\s+(?:năm\s+)?$")
+# `vào năm 2017` is a target in a sentence of plans and purposes (`điều chỉnh lộ trình … vào năm 2017`, `để sản
+# xuất … vào cuối năm 2022`), else the past
+_AT_BEFORE = re.compile(r"(?i)(?<!\w)vào\s+(?:năm\s+)?$")
+_PLAN = re.compile(r"(?i)(?<!\w)(?:để|nhằm|lộ\s+trình|kế\s+hoạch|mục\s+tiêu|phấn\s+đấu|đề\s+nghị|đề\s+xuất|dự\s+kiến|dự\s+định)(?!\w)")
 _RANGE_AFTER = re.compile(r"^\s*[-–]\s*$")
 _ANNIVERSARY = re.compile(r"(?i)(?:kỷ\s+niệm|tròn|cách\s+đây|sau)\s+(\d{1,3})\s+năm|(\d{1,3})\s+năm\s+(?:trước|về\s+trước|qua|sau|kể\s+từ)\b")
 # counted back from the publication: `cách đây 47 năm`, `47 năm trước đây`, `18 năm kể từ khi`, `sau 18 năm`
@@ -453,7 +458,7 @@ def _year_clues(cands: list[Candidate], texts: dict[int, tuple[int, str]]) -> tu
             continue
         start, text = texts[c.sentence_index]
         before = text[:c.start - start]
-        if _TARGET_BEFORE.search(before[-25:]):
+        if _TARGET_BEFORE.search(before[-25:]) or _AT_BEFORE.search(before[-25:]) and _PLAN.search(text):
             continue  # `đến năm 2020`, `giai đoạn 2016-2020`: a target, not the past
         if _RANGE_AFTER.match(before[-3:]) and re.search(r"\d{4}\s*[-–]\s*$", before):
             continue  # the end of `2016-2020`

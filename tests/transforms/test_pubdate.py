@@ -75,6 +75,11 @@ def test_precision_never_exceeds_evidence():
     ("vims_2016/0049.txt", "2016-05-21", "world", "anchor: Taliban xác nhận thủ lĩnh bị Mỹ tiêu diệt (2016-05-21)"),
     ("vims_2016/0075.txt", "2016-05-22", "world",
      "anchor: Obama kết thúc chuyến thăm tại Việt Nam (2016-05-23/2016-05-25)"),
+    # `vào tháng 3/2016 vừa qua`, `vào năm 2004`: `vào` (on, in) before a year is the past, not a target
+    ("vims_2016/0072.txt", "2016", "text", "past year 2016"),
+    ("vntc_2000s/0105.txt", "2004", "text", "past year 2004"),
+    # `nội chiến kéo dài 6 năm qua tại Syria`: six years of the war begun in March 2011 (anchors.tsv)
+    ("baomoi_2017/0012.txt", "2017", "world", "nội chiến kéo dài 6 năm qua tại Syria from 2011"),
 ])
 def test_corpus_clues(name, value, basis, clue):
     got_value, got_basis, evidence = _corpus(name)
@@ -160,3 +165,9 @@ def test_a_named_event_is_told_of_after_it():
     value, basis, evidence = _corpus("vims_2016/0011.txt")
     assert value[:4] == "2016" and basis == "world"
     assert any(e.startswith("anchor: ") and "(2016-01-06)" in e for e in evidence)
+
+
+def test_a_year_after_vao_in_a_sentence_of_plans_is_a_target():
+    # `đề nghị … điều chỉnh lộ trình … tham gia BHYT vào năm 2017` in a June 2016 article: a target, no lower bound
+    value, basis, evidence = _corpus("vims_2016/0060.txt")
+    assert (value, basis) == ("2016-06", "text") and "past year 2017" not in evidence
