@@ -271,6 +271,8 @@ NOUNS_AND_PASSIVES = [
 ]
 
 ROOTS_AND_MODALITY = [
+    # a plot is planned (`mưu toan thực hiện 1 loạt đánh bom`), not done
+    ("vims_2016/0035.txt", "3 người Syria mưu toan", {("SYR", "DEU", "18", "planned")}),
     # readiness to attack is a threat (138), coded once, on the readiness, against the act's target
     ("baomoi_2017/0075.txt", "CNN dẫn lời một vài quan chức", {("USA", "SYR", "13", "asserted")}),
     # `Đáp trả lại,` fronted alone is an adverb: the expulsions are the response
@@ -308,6 +310,8 @@ ROOTS_AND_MODALITY = [
 ]
 
 NO_EVENT = [
+    # a weapon's description is no launch (`tên lửa đạn đạo phóng từ tàu ngầm`)
+    ("dantri_unc_2020/0100.txt", "Theo Hiệp ước START"),
     # a warning about a situation is no threat (`WHO cảnh báo rằng, tình hình dịch bệnh … chưa thể kết thúc`)
     ("dantri_unc_2020/0114.txt", "Tổ chức Y tế Thế giới (WHO) cảnh báo"),
     ("baomoi_2017/0024.txt", "Dù cho rằng quả tên lửa"),  # `gặp khó khăn` is no meeting
