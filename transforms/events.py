@@ -909,7 +909,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             continue  # `Theo các phương tiện truyền thông ủng hộ lực lượng …, …`: who says it, no event
         if n > 0 and token_of.get(n - 1) is not None and _threatens_next(p, token_of[n - 1], found, token_of, n - 1):
             continue  # the act of force a threat word names is coded on the threat
-        if _appealed_for(p, t, found, token_of, n) or _relative(p, t) or _refers_back(p, t):
+        if _appealed_for(p, t, found, token_of, n) or _relative(p, t) or _refers_back(p, t) or (
+                t and cl.cue_ends_at(p, "topic_nouns", t - 1) is not None):  # (`trong lĩnh vực viện trợ nhân đạo`)
             continue  # `kêu gọi tiến hành một cuộc hội đàm`: what is asked for has not happened
         pairs = _pairs(p, t, trig, root, context)
         if not pairs:

@@ -271,6 +271,8 @@ NOUNS_AND_PASSIVES = [
 ]
 
 ROOTS_AND_MODALITY = [
+    # a trigger after a topic noun names a field, not an act (`hợp tác trong lĩnh vực viện trợ nhân đạo`: cooperation)
+    ("vims_2016/0065.txt", "Thông cáo của Nhà Trắng ngày 23/5", {("USA", "VNM", "06", "asserted")}),
     # a plot is planned (`mưu toan thực hiện 1 loạt đánh bom`), not done
     ("vims_2016/0035.txt", "3 người Syria mưu toan", {("SYR", "DEU", "18", "planned")}),
     # readiness to attack is a threat (138), coded once, on the readiness, against the act's target
