@@ -333,8 +333,10 @@ def subject_like(p: Parse, k: int) -> bool:
         first = phrase_start(p, k)
         j = first - 2  # before `của`
         clause = p.clause_of(k)
-        while j >= clause.first and (p.tokens[j].tag in _NP_TAGS and p.tokens[j].tag != ACTOR
-                                     or p.tokens[j].low in ("này", "đó", "ấy", "kia", "tất cả")):  # `Động thái này của Mỹ`
+        while j >= clause.first and (p.tokens[j].tag in _NP_TAGS and (p.tokens[j].tag != ACTOR or (
+                p.tokens[j].actor is not None and p.tokens[j].actor.entity_type == "LOC"))
+                                     or p.tokens[j].low in ("này", "đó", "ấy", "kia", "tất cả", "thuộc")):
+            # `Động thái này của Mỹ`, `Một lữ đoàn pháo binh thuộc quân khu Tân Cương của Trung Quốc`
             j -= 1
         return j < clause.first
     return False

@@ -404,6 +404,11 @@ def test_idioms_and_what_talks_are_about(text):  # constructed (from unseen corp
     assert all(root == "04" for _, _, root, _ in _constructed(text))
 
 
+def test_a_unit_of_a_region_of_a_country_acts_for_the_country():  # constructed
+    assert _constructed("Một sư đoàn thuộc quân khu Tân Cương của Trung Quốc đã tăng cường các cuộc tập trận.") == {
+        ("CHN", None, "15", "asserted")}
+
+
 def test_investigate():  # constructed: no corpus sentence names who investigates whom
     assert _constructed("Liên Hợp Quốc điều tra Syria về các cáo buộc vi phạm nhân quyền.") == {
         ("UN", "SYR", "09", "asserted")}

@@ -43,6 +43,12 @@ def test_organization_names_as_the_press_capitalizes_them():
     assert _found("Tổ chức y tế thế giới và Liên hợp quốc họp.") == {("IGO", "WHO"), ("IGO", "UN")}
 
 
+def test_sino_vietnamese_place_names_are_places_not_people():  # constructed: `Tân Cương` is no `Tần Cương`
+    found = {(m.surface, m.entity_type, m.entity_code) for m in _mentions(
+        "Quân khu Tân Cương của Trung Quốc tập trận. Ngoại trưởng Trung Quốc Tần Cương gặp ông Blinken.")}
+    assert ("Tân Cương", "LOC", "CHN") in found and ("Tần Cương", "PER", "CHN") in found
+
+
 def test_coreference_and_spelling_variants():
     found = _found("Tổng thống Nga Vladimir Putin gặp ông Bush. Sau đó Putin nói Sergey Ivanov và Sergei Ivanov đồng ý.")
     assert ("PER", "Vladimir Putin") in found and ("PER", "Putin") not in found
