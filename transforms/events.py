@@ -465,6 +465,9 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
                 #            kêu gọi London rút quân khỏi Iraq`: addressed at home
             continue  # `cấm các ngân hàng Mỹ mua …` said of the US: its own, not its target
         prep = cl.preposition_before(p, k)
+        near = root in ("15", "?") and _cue_in(p.syllables[max(p.tokens[t].syl[1], tok.syl[0] - 3):tok.syl[0]], "border_words")
+        if near and past_comma:  # `triển khai … đến khu vực hoang mạc …, gần biên giới Ấn Độ`: aimed at the border's state
+            return _mentions(p, [j for j in _group(p, k) if j not in exclude])
         if root == "12" and prep and prep[1] in ("tới", "đến", "sang") and any(
                 p.tokens[j].tag in ("V", cl.TRIGGER) for j in range(t + 1, k)):
             continue  # `từ chối đưa quân tới Iraq`: where the refused act would go, not whom it refuses
@@ -659,6 +662,9 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,
             # the noun's object (`trục xuất 10 quan chức ngoại giao Nga`), or a marked actor; past a comma
             # only a marked one (`…, đã tới Ấn Độ`)
             targets = _group(p, k)
+    if not targets and root in ("15", "?"):  # (a deployment's root waits for its target) `việc triển khai các tổ hợp pháo … đến khu vực gần biên giới Ấn Độ`
+        targets = next((_group(p, k) for k in range(t + 1, clause.last) if p.tokens[k].tag == cl.ACTOR and _cue_in(
+            p.syllables[max(p.tokens[t].syl[1], p.tokens[k].syl[0] - 3):p.tokens[k].syl[0]], "border_words")), [])
     agents = _mentions(p, sources)
     if not agents and owner_named:
         return [], _mentions(p, targets)
