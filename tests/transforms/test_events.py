@@ -127,6 +127,9 @@ CARRIED_OVER = [
 ]
 
 FRAMES = [
+    # a deployment noun aimed at the country whose border it nears (`đợt triển khai quân sự … ở khu vực giáp biên giới
+    # Ukraine`)
+    ("dantri_unc_2020/0117.txt", "Đây là đợt triển khai quân sự lớn nhất", {("RUS", "UKR", "15", "asserted")}),
     # a drill with a partner named by reference (`tập trận với quân đội nước này`) is a joint exercise (06)
     ("baomoi_2017/0099.txt", "Hiện Mỹ duy trì khoảng", {("USA", "KOR", "06", "asserted")}),
     # `điều động` is a show of force only of forces (trains and planes carrying oxygen are no event)
