@@ -10,7 +10,9 @@ date is the one that satisfies most of them (weighted), never the first window f
   - every year the text mentions as past is a lower bound; `N năm trước`/`kỷ niệm N năm` with a year fix one
     (without a year in the sentence, one of the years the article names, at half weight);
   - a weekday with day and month (`thứ Ba, 16/6`) keeps only the years whose calendar agrees;
-  - related-article dates (`…định cư(02/08/2004)`) tell the era.
+  - related-article dates (`…định cư(02/08/2004)`) tell the era;
+  - a known person's age beside the name (`ông Putin, 64 tuổi`, births.tsv): the year of that birthday or the
+    next; `X nhậm chức … năm ngoái` (took office last year): the year after X's term start.
 Days: the byline date (`(theo AP, 29/5)`), an anchored `hôm nay (29/5)`/`hôm qua, 5-1`, a dateline, else the
 latest past day the article speaks of; failing a day, the latest past month (`tháng 5 vừa qua`: the next);
 else the month of a day told as coming (`ngày 18/11 tới`); else a month told with `hồi` (back in); else the
@@ -43,6 +45,7 @@ FIRST_YEAR = 1945  # REIGN's first year: nothing earlier can be told apart
 W_ELSEWHERE = 1.0  # a person named without a title that the article gives bare (`Thủ tướng Israel`)
 W_OFFICE, W_FORMER, W_UNTITLED, W_YEAR, W_WEEKDAY, W_RELATED, W_ANCHOR, W_LANDMARK, W_ANNIVERSARY = (
     2.0, 1.0, 0.0, 1.0, 3.0, 3.0, 2.0, 1.0, 2.0)
+W_AGE = 2.0  # `ông Putin, 64 tuổi`: a known birth date fixes the year within one, as an office term would
 
 
 @dataclass(frozen=True)
@@ -375,6 +378,45 @@ def _out_of_office(terms: list[gz.Person]) -> tuple[tuple[dt.date, dt.date], ...
     return tuple(gaps)
 
 
+# `nhậm chức tháng 11 năm ngoái`, `lên nắm quyền hồi năm ngoái`: right after the person's name, in its clause
+_TOOK_OFFICE_LAST_YEAR = re.compile(r"(?i)^[^.;:!?]{0,20}?(?<!\w)(?:nhậm\s+chức|lên\s+(?:nắm|cầm)\s+quyền)\s+"
+                                    r"(?:(?:hồi|vào|từ)\s+)?(?:(?:tháng\s+\d{1,2}|đầu|giữa|cuối)\s+)?năm\s+ngoái(?!\w)")
+# `ông Putin, 64 tuổi`, `Saad Al-Abdullah (75 tuổi)`: the age told right after the name
+_AGE_AFTER = re.compile(r"^\s*[,(]\s*(\d{2,3})\s+tuổi(?!\w)")
+# `mẹ của Modi, 80 tuổi`, `em gái của mẹ Kim Jong-un`: the age of a relative, not the person's
+_KIN_BEFORE = re.compile(r"(?i)(?<!\w)(?:của|mẹ|cha|bố|vợ|chồng|con|em|anh|chị|cháu|ông\s+nội|bà\s+nội)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _births() -> dict[str, dt.date]:
+    """fold(name or alias) -> birth date (births.tsv; the people.tsv aliases of its people too)."""
+    born = {row["name"]: (dt.date.fromisoformat(row["born"]), row["aliases"]) for row in gz.read_tsv("births.tsv")}
+    index: dict[str, dt.date] = {}
+    for name, (day, aliases) in born.items():
+        for alias in {name, *filter(None, aliases.split("|"))}:
+            index[fold(alias)] = day
+    for alias, persons in gz.people().items():
+        days = {born[p.name][0] for p in persons if p.name in born}
+        if len(days) == 1 and alias not in index:  # an alias of one person only
+            index[alias] = days.pop()
+    return index
+
+
+def _age_clue(m: Mention, text: str) -> Clue | None:
+    """`ông Putin, 64 tuổi`: the publication is between the person's N-th birthday and the next. The name as
+    written must be the known person's (`Shigeaki Mori (79 tuổi)` is not Yoshiro Mori)."""
+    found = _AGE_AFTER.match(text[m.end:m.end + 20])
+    born = _births().get(fold(m.surface))
+    if not found or not born or _KIN_BEFORE.search(text[max(0, m.start - 20):m.start]):
+        return None
+    n = int(found.group(1))
+    try:
+        first, nxt = born.replace(year=born.year + n), born.replace(year=born.year + n + 1)
+    except ValueError:  # born on 29 February
+        first, nxt = dt.date(born.year + n, 3, 1), dt.date(born.year + n + 1, 3, 1)
+    return Clue(W_AGE, ((first, nxt - dt.timedelta(days=1)),), f"age: {m.surface} {n} (born {born.isoformat()})")
+
+
 def _person_clues(mentions: list[Mention], text: str, sentence_years: dict[int, list[int]]) -> list[Clue]:
     clues: dict[tuple[str, str], Clue] = {}
     # the (office, country) of people the text names with their title: a bare title is theirs
@@ -383,6 +425,9 @@ def _person_clues(mentions: list[Mention], text: str, sentence_years: dict[int, 
     for m in mentions:
         if m.entity_type != "PER" or not (m.canonical_name or m.surface):
             continue
+        age = _age_clue(m, text)
+        if age:
+            clues.setdefault(("age", age.text), age)
         left = text[max(0, m.start - 60):m.start]
         left = left[max((x.end() for x in _CLAUSE.finditer(left)), default=0):]
         right = text[m.end:m.end + 40]
@@ -402,6 +447,10 @@ def _person_clues(mentions: list[Mention], text: str, sentence_years: dict[int, 
                 terms, titled, elsewhere = [p for p in terms if p.office == office], True, True
         name = terms[0].name
         label = f"{m.role or ''} {m.canonical_name or m.surface}".strip()
+        took = _TOOK_OFFICE_LAST_YEAR.match(right + text[m.end + 40:m.end + 80])
+        if took:  # `kể từ khi ông Ahmed Korei nhậm chức tháng 11 năm ngoái`: the year after a term's start
+            spans = tuple((dt.date(p.start.year + 1, 1, 1), dt.date(p.start.year + 1, 12, 31)) for p in terms)
+            clues[("took", name)] = Clue(W_OFFICE, spans, f"took office last year: {label}")
         if _THEN.search(left) or _THEN.match(right.lstrip(" ,")):
             continue  # `Ngoại trưởng Mỹ khi đó`: the office then, not at publication
         if _FORMER.search(left[max((x.end() for x in _OTHER_PERSON.finditer(left)), default=0):]):

@@ -80,6 +80,11 @@ def test_precision_never_exceeds_evidence():
     ("vntc_2000s/0105.txt", "2004", "text", "past year 2004"),
     # `nội chiến kéo dài 6 năm qua tại Syria`: six years of the war begun in March 2011 (anchors.tsv)
     ("baomoi_2017/0012.txt", "2017", "world", "nội chiến kéo dài 6 năm qua tại Syria from 2011"),
+    # `tộc trưởng Saad Al-Abdullah, 75 tuổi` (born 13 February 1930): February 2005 to February 2006, the
+    # latest past day the text names (`ngày 22-1`); it outweighs the lone past year 1997
+    ("vntc_2000s/0169.txt", "2006-01-22", "world", "age: Saad Al-Abdullah 75 (born 1930-02-13)"),
+    # `kể từ khi ông Ahmed Korei nhậm chức tháng 11 năm ngoái`: the year after his term's start (2003)
+    ("vntc_2000s/0060.txt", "2004", "world", "took office last year: ông Ahmed Qurei"),
 ])
 def test_corpus_clues(name, value, basis, clue):
     got_value, got_basis, evidence = _corpus(name)
@@ -171,3 +176,24 @@ def test_a_year_after_vao_in_a_sentence_of_plans_is_a_target():
     # `đề nghị … điều chỉnh lộ trình … tham gia BHYT vào năm 2017` in a June 2016 article: a target, no lower bound
     value, basis, evidence = _corpus("vims_2016/0060.txt")
     assert (value, basis) == ("2016-06", "text") and "past year 2017" not in evidence
+
+
+def test_an_age_only_dates_the_known_person_named_in_full():
+    # `nhà sử học Shigeaki Mori (79 tuổi)` is not Prime Minister Yoshiro Mori (`Mori` alone would be)
+    assert not any(e.startswith("age: ") for e in _corpus("vims_2016/0017.txt")[2])
+    # `mẹ của`, `em gái của mẹ Kim Jong-un`: a relative's age
+    assert pubdate._KIN_BEFORE.search("bà Ko, em gái của mẹ ") and not pubdate._KIN_BEFORE.search("Ông ")
+
+
+def test_births_name_known_people():
+    # every birth date is of a person people.tsv knows (for the aliases) or is given with its own aliases
+    from transforms import gazetteer as gz
+    known = {p.name for persons in gz.people().values() for p in persons}
+    assert all(row["name"] in known or row["aliases"] for row in gz.read_tsv("births.tsv"))
+    assert pubdate._births()["putin"] == dt.date(1952, 10, 7)
+
+
+def test_a_bare_guantanamo_is_the_camp():
+    # `tù nhân ở Guantanamo`: the detention camp (January 2002) bounds the year from below
+    value, basis, evidence = _corpus("vntc_2000s/0143.txt")
+    assert "after: Guantanamo (2002-01-11)" in evidence and value >= "2002"
