@@ -239,11 +239,9 @@ def _clause_subject(p: cl.Parse, c: int, context: Context, seen: frozenset = fro
     """Actor tokens of clause c's own subject: the first bare actor before its first predicate. None when
     the clause has none of its own (then it depends on another clause)."""
     clause = p.clauses[c]
-    start = p.tokens[clause.first].syl[0]
-    if any(_generic_plural(p.syllables[start:start + 4], i) for i in range(min(4, len(p.syllables) - start))):
-        listed = _listed(p, clause.first, stop=start + 8)
-        if listed:  # `Các nước, trong đó có Mỹ, EU tuyên bố hỗ trợ …`: the plural the list names
-            return listed
+    listed = _plural_list_at(p, clause.first, p.tokens[clause.first].syl[0])
+    if listed:  # `Các nước, trong đó có Mỹ, EU tuyên bố hỗ trợ …`: the plural the list names
+        return listed
     for k in range(clause.first, clause.last):
         t = p.tokens[k]
         if t.tag == "V" and k > 0 and any(ch.isupper() for ch in t.text):
@@ -262,6 +260,16 @@ def _generic_plural(words: list[str], i: int) -> bool:
         return True
     after = c.match("plural_determiners", words, i) or (i + 1 if words[i].isdigit() else None)
     return after is not None and c.match("generic_heads", words, after) is not None
+
+
+def _plural_list_at(p: cl.Parse, k: int, start: int) -> list[int] | None:
+    """For a generic plural that begins within four syllables of syllable `start`, the actors a list after
+    token k names (`Các nước, trong đó có Mỹ, EU`, `của nhiều nước, đặc biệt là Ukraine`), [] if none does;
+    None when no such plural begins there."""
+    words = p.syllables[start:start + 4]
+    if not any(_generic_plural(words, i) for i in range(len(words))):
+        return None
+    return _listed(p, k, stop=start + 8)
 
 
 def _plural_object_list(p: cl.Parse, t: int) -> list[int]:
@@ -465,8 +473,8 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
                 #            kêu gọi London rút quân khỏi Iraq`: addressed at home
             continue  # `cấm các ngân hàng Mỹ mua …` said of the US: its own, not its target
         prep = cl.preposition_before(p, k)
-        near = root in ("15", "?") and _cue_in(p.syllables[max(p.tokens[t].syl[1], tok.syl[0] - 3):tok.syl[0]], "border_words")
-        if near and past_comma:  # `triển khai … đến khu vực hoang mạc …, gần biên giới Ấn Độ`: aimed at the border's state
+        if past_comma and root in ("15", "?") and _near_border(p, t, k):
+            # `triển khai … đến khu vực hoang mạc …, gần biên giới Ấn Độ`: aimed at the border's state
             return _mentions(p, [j for j in _group(p, k) if j not in exclude])
         if root == "12" and prep and prep[1] in ("tới", "đến", "sang") and any(
                 p.tokens[j].tag in ("V", cl.TRIGGER) for j in range(t + 1, k)):
@@ -662,9 +670,10 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,
             # the noun's object (`trục xuất 10 quan chức ngoại giao Nga`), or a marked actor; past a comma
             # only a marked one (`…, đã tới Ấn Độ`)
             targets = _group(p, k)
-    if not targets and root in ("15", "?"):  # (a deployment's root waits for its target) `việc triển khai các tổ hợp pháo … đến khu vực gần biên giới Ấn Độ`
-        targets = next((_group(p, k) for k in range(t + 1, clause.last) if p.tokens[k].tag == cl.ACTOR and _cue_in(
-            p.syllables[max(p.tokens[t].syl[1], p.tokens[k].syl[0] - 3):p.tokens[k].syl[0]], "border_words")), [])
+    if not targets and root in ("15", "?"):  # (a deployment's root waits for its target) `việc triển khai các tổ
+        #                                        hợp pháo … đến khu vực gần biên giới Ấn Độ`
+        targets = next((_group(p, k) for k in range(t + 1, clause.last)
+                        if p.tokens[k].tag == cl.ACTOR and _near_border(p, t, k)), [])
     agents = _mentions(p, sources)
     if not agents and owner_named:
         return [], _mentions(p, targets)
@@ -1127,6 +1136,10 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             return []
         return _distinct_pairs([(a, b) for a in sources for b in _mentions(p, cl.coordinated(p, k))])
     passive = _passive(p, t)
+    # a receiving (`nhận được sự ủng hộ của X`) or suffering (`vấp phải sự phản đối từ X`) verb before the noun
+    receiver = _receiving_verb(p, t) if root in _RECEIVED_ROOTS else None
+    receiver = receiver if receiver is not None else _receiving_verb(p, t, "suffered")
+    giver = _agent_after(p, t) if receiver is not None else []
     if _placed_into(p, t) and _fronted_object(p, t, []):
         # `Mỹ và Israel đã xếp Hezbollah vào danh sách …`: the clause subject puts the actor before the trigger
         own = _clause_subject(p, p.clause_at[t], context)
@@ -1137,22 +1150,18 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
     elif root == "07" and _aid_carrier(p, t):
         # `Tàu cứu hộ … của Singapore sẽ tham gia …`: the carrier's owner aids the receiver named, or the story's country
         sources = _agent_after(p, t) or [m for m in _mentions(p, [t + 1]) if p.tokens[t + 1].tag == cl.ACTOR]
-        exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
+        exclude = _tokens_of(p, sources)
         targets = _object(p, t, trig, root, exclude, marked_only=True) or (  # (the story's own rescuers aid no one)
             [m for m in _implicit_target(Context(focus=context.focus[:1]), sources) if m.entity_type == "GPE"]
             if sources else [])
-    elif (root in _RECEIVED_ROOTS and _receiving_verb(p, t) is not None or _receiving_verb(p, t, "suffered")
-          is not None) and _agent_after(p, t):
+    elif giver:
         # `Israel nhận được sự ủng hộ của Mỹ`: the noun's agent gives, the receiving verb's subject receives
-        sources = _agent_after(p, t)
-        exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
-        verb = _receiving_verb(p, t) if root in _RECEIVED_ROOTS else None
-        verb = verb if verb is not None else _receiving_verb(p, t, "suffered")
+        sources, exclude = giver, _tokens_of(p, giver)
         stop = next((k for k in range(t + 1, len(p.tokens)) if p.tokens[k].tag in ("V", cl.TRIGGER) and k > t + 2),
                     len(p.tokens))  # a receiver named in the noun's phrase (`… của Mỹ đối với việc Việt Nam …`)
         named = [m for m in _object(p, t, trig, root, exclude, marked_only=True)
                  if any(p.tokens[k].actor is m for k in range(t + 1, stop))]
-        targets = named or _subject(p, verb, context)
+        targets = named or _subject(p, receiver, context)
     elif _nominal(p, t):
         sources, targets = _nominal_roles(p, t, context, trig.target == "mutual", root)
         if not targets and len(sources) > 1 and trig.target == "mutual":
@@ -1170,8 +1179,7 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         elif not sources and p.clause_of(t).kind == "embed" and _announced(p, t):
             # `Séc thông báo 18 nhà ngoại giao Nga sẽ bị trục xuất`: who announces it does it
             sources = _inherited_subject(p, p.clause_at[t], context, carry=False)
-        recipient = _object(p, t, trig, root, {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources},
-                            marked_only=True)
+        recipient = _object(p, t, trig, root, _tokens_of(p, sources), marked_only=True)
         targets = recipient or _subject(p, marker, context)  # `dự thảo … đã được Mỹ gửi đến 4 quốc gia`
         if not targets and root == "17":  # `tiếp xúc với ba công dân Mỹ khác đang bị giam giữ`: who is held
             targets = [m for m in _actor_right_before(p, marker, skip_adverbs=True) if _actor(m)]
@@ -1186,7 +1194,7 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             targets = _actor_right_before(p, marker)
     else:
         sources = _subject(p, t, context)
-        exclude = {k for k in range(len(p.tokens)) if p.tokens[k].actor in sources}
+        exclude = _tokens_of(p, sources)
         # `Bà Merkel và ông Putin điện đàm chiến sự Ukraine`: two who meet talk about, not with, a third
         several = len({_place_code(m) for m in sources}) > 1  # not `Mỹ Robert Zoellick`: one actor, twice
         targets = _object(p, t, trig, root, exclude, marked_only=trig.target == "mutual" and several)
@@ -1227,6 +1235,15 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
     return _distinct_pairs(pairs)
 
 
+def _near_border(p: cl.Parse, t: int, k: int) -> bool:
+    """Actor k follows a border word after trigger t (`gần biên giới Ấn Độ`, `dọc biên giới Ukraine`)."""
+    return _cue_in(p.syllables[max(p.tokens[t].syl[1], p.tokens[k].syl[0] - 3):p.tokens[k].syl[0]], "border_words")
+
+
+def _tokens_of(p: cl.Parse, mentions: list[Mention]) -> set[int]:
+    return {k for k in range(len(p.tokens)) if p.tokens[k].actor in mentions}
+
+
 def _unaddressed(p: cl.Parse, t: int) -> bool:
     """An appeal to a generic addressee that a list does not name (`kêu gọi tất cả các bên liên quan …`)."""
     k = t + 1
@@ -1261,11 +1278,10 @@ def _agent_after(p: cl.Parse, t: int) -> list[Mention]:
     another predicate (`sự hỗ trợ về tài chính của Chính phủ Thụy Điển`)."""
     clause = p.clause_of(t)
     k = t + 1
-    if k < len(p.tokens) and p.tokens[k].low in ("của", "từ"):
-        start = p.tokens[k].syl[1]
-        if any(_generic_plural(p.syllables[start:start + 4], i) for i in range(min(4, len(p.syllables) - start))):
-            # `sự phản đối của nhiều nước, đặc biệt là Ukraine`: the plural the list names
-            return _mentions(p, _listed(p, k, stop=start + 8))
+    listed = _plural_list_at(p, k, p.tokens[k].syl[1]) if k < len(p.tokens) and p.tokens[k].low in ("của", "từ") \
+        else None
+    if listed is not None:  # `sự phản đối của nhiều nước, đặc biệt là Ukraine`: the plural the list names
+        return _mentions(p, listed)
     for k in range(t + 1, clause.last):
         tok = p.tokens[k]
         if tok.tag == cl.TRIGGER or tok.tag == "V" and k > t + 2:  # (`cứu trợ Covid-19 khẩn cấp/V từ Mỹ`: a
