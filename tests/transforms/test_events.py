@@ -88,7 +88,7 @@ NULL_ACTORS = [
     ("dantri_unc_2020/0035.txt", "Hạm đội Biển Đen", {("RUS", None, "15", "asserted")}),
     # an attacker the text does not name: source null, the target the country of the place
     ("vims_2016/0006.txt", "Một kẻ đánh", {(None, "IRQ", "18", "asserted")}),
-    ("baomoi_2017/0054.txt", "Một quan chức Triều Tiên ngày 3/6", {("PRK", "USA", "15", "hypothetical"),
+    ("baomoi_2017/0054.txt", "Một quan chức Triều Tiên ngày 3/6", {("PRK", "USA", "19", "hypothetical"),  # into the US
                                                                   (None, "PRK", "18", "hypothetical")}),
     # an air strike in a story about an armed group is not the group's; `thị trấn Ahmad Wal` is no Kuwaiti
     # Ahmad (a place is a whole capitalized name); its target, the Taliban's leader, stands for the Taliban
