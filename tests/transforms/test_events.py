@@ -130,6 +130,7 @@ FRAMES = [
     # missiles fired into a base are an attack whatever the missile's name (`phóng 59 quả tên lửa hành trình Tomahawk
     # vào căn cứ không quân Syria`); lifting an embargo is easing sanctions (08), not imposing them
     ("baomoi_2017/0030.txt", "Hồi tháng 4, Tổng thống Mỹ Donald Trump", {("USA", "SYR", "19", "asserted")}),
+    ("baomoi_2017/0082.txt", "Năm 2009, Triều Tiên cũng phóng", {("PRK", "USA", "15", "asserted")}),  # `vào dịp`: a time
     ("vims_2016/0068.txt", "Hôm qua 23/5, trong chuyến thăm", {("USA", "VNM", "04", "asserted"),
                                                                ("USA", "VNM", "08", "asserted")}),
     # a deployment noun aimed at the country whose border it nears (`đợt triển khai quân sự … ở khu vực giáp biên giới
