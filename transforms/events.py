@@ -801,14 +801,14 @@ def _framed_code(p: cl.Parse, t: int, trig: Trigger, targets: list[Mention]) -> 
         words = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[passive[0]].syl[0]] + words
     target_tokens = [k for k in range(t + 1, len(p.tokens)) if p.tokens[k].actor in targets]
     prep = cl.preposition_before(p, target_tokens[0]) if target_tokens else None
-    if prep and prep[1] == "vào" and p.tokens[cl.phrase_start(p, target_tokens[0])].low in _TIME_NOUNS:
+    if prep and prep[1] == "vào" and p.cue_at("time_nouns", p.tokens[cl.phrase_start(p, target_tokens[0])].syl[0]):
         prep = None  # `phóng … vào dịp kỷ niệm quốc khánh Mỹ`: a time, not a target
     # the words that place the target, to the end of the clause (`đến Crimea và khu vực giáp biên giới Ukraine`)
     clause = p.clause_of(t)
     around_target = p.syllables[start:p.tokens[clause.last - 1].syl[1]][:25] if target_tokens else \
         p.syllables[start:start + 3] if targets else []  # (`tập trận với quân đội nước này`: named by reference)
     around_target = [w for i, w in enumerate(around_target) if not (  # `vào dịp kỷ niệm …`: a time, not a target
-        w == "vào" and i + 1 < len(around_target) and around_target[i + 1] in _TIME_NOUNS)]
+        w == "vào" and cues().match("time_nouns", around_target, i + 1) is not None)]
     for frame in options:
         if frame.objects and not any(_contains(words, cue) for cue in frame.objects):
             continue
@@ -842,8 +842,6 @@ def _contains(words: list[str], cue: tuple[str, ...]) -> bool:
     return any(tuple(words[i:i + n]) == cue for i in range(len(words) - n + 1))
 
 
-_TIME_NOUNS = {"dịp", "ngày", "năm", "tháng", "tuần", "thời điểm", "lúc", "hôm", "sáng", "chiều", "tối", "đêm", "cuối",
-               "đầu", "giữa"}
 _SAID_ROOTS = {"02", "10", "11", "12", "13"}  # appeals, demands, criticism, rejections, threats: said about something
 
 
