@@ -133,6 +133,9 @@ FRAMES = [
     ("baomoi_2017/0082.txt", "Năm 2009, Triều Tiên cũng phóng", {("PRK", "USA", "15", "asserted")}),  # `vào dịp`: a time
     ("vims_2016/0068.txt", "Hôm qua 23/5, trong chuyến thăm", {("USA", "VNM", "04", "asserted"),
                                                                ("USA", "VNM", "08", "asserted")}),
+    # with `lệnh` between the lifting verb and the embargo (`gỡ bỏ lệnh cấm vận vũ khí`)
+    ("vims_2016/0063.txt", "Cuộc tiếp xúc kéo dài khoảng nửa giờ", {("USA", "VNM", "04", "asserted"),
+                                                                   ("USA", "VNM", "08", "asserted")}),
     # a deployment noun aimed at the country whose border it nears (`đợt triển khai quân sự … ở khu vực giáp biên giới
     # Ukraine`)
     ("dantri_unc_2020/0117.txt", "Đây là đợt triển khai quân sự lớn nhất", {("RUS", "UKR", "15", "asserted")}),
