@@ -34,7 +34,7 @@ _VIOLENT = {"18", "19", "20"}
 _FORCE_ROOTS = {"15", "18", "19", "20"}
 _SYMMETRIC = {"04", "05", "06"}
 # a pledge turns a cooperative root into root 03 with its sub-code
-_PLEDGE_CODE = {"05": "032", "06": "031", "07": "033", "08": "035"}
+_PLEDGE_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # said with `sẽ` (`tuyên bố sẽ hợp tác`), these are pledges; a scheduled drill, signing or purchase stays planned
 _PLEDGED_BY_SE = {"050", "051", "060", "070", "071", "072", "073", "080", "085", "087"}
 
@@ -947,13 +947,13 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         before_words = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
         offered = n > 0 and token_of.get(n - 1) is not None and _offers_next(p, token_of[n - 1], found, token_of, n - 1)
         if root in _PLEDGE_CODE and modality in ("planned", "asserted") and (
-                _cue_in(before_words, "pledge") or offered or clause.kind == "embed" and "sẽ" in before_words
-                and code[:3] in _PLEDGED_BY_SE):
+                _cue_in(before_words, "pledge") or offered or clause.kind == "embed" and (
+                    "sẽ" in before_words and code[:3] in _PLEDGED_BY_SE or _pledged_content(p, p.clause_at[t]))):
             # `cam kết viện trợ`, `tuyên bố sẽ hợp tác`: a pledge (root 03), which happened
             code, modality = _PLEDGE_CODE[root], "asserted"
         elif root in _PLEDGE_CODE and modality == "negated" and _cue_in(before_words, "pledge"):
             code = _PLEDGE_CODE[root]  # `chưa sẵn sàng chia sẻ`: a pledge refused
-        if root == "19" and not any(s is not None and (s.entity_type in ("GPE", "IGO") or s.entity_type == "PER")
+        if root == "19" and trig.pattern not in cues()["two_sided_fights"] and not any(s is not None and (s.entity_type in ("GPE", "IGO") or s.entity_type == "PER")
                                     for s, _ in pairs):
             code = "180"  # an attack by unnamed attackers or an armed group: assault, not war
         if root in ("17", "18", "19", "20") and modality in ("planned", "asserted") and _threatened(before_words):
@@ -1051,6 +1051,14 @@ def _closing_speaker(p: cl.Parse, k: int) -> list[Mention]:
 # happened (`kêu gọi tiến hành hội đàm`,
 # `cấm các ngân hàng Mỹ mua trái phiếu`)
 _UNREALIZED = {"02", "03", "10", "12"}
+
+
+def _pledged_content(p: cl.Parse, c: int) -> bool:
+    """Embedded clause c says what a pledge of the clause before it promises (`hứa hẹn … rằng sẽ gặp`)."""
+    if c == 0:
+        return False
+    words = p.syllables[p.tokens[p.clauses[c - 1].first].syl[0]:p.tokens[p.clauses[c].first].syl[0]]
+    return _cue_in(words, "pledge") and not _cue_in(words, "threat")
 
 
 def _threatened(words: list[str]) -> bool:
@@ -1307,11 +1315,21 @@ def _unknown_attacker(p: cl.Parse, t: int, trig: Trigger, context: Context, pass
     lead = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
     if _cue_in(lead, "unnamed_attackers"):  # `Một kẻ đánh bom liều chết …`: unknown, unless the sentence says
         return [named] if named else []
-    if not (passive or _nominal(p, t) and not _owned_noun(p, t)):
+    if not (passive or _nominal(p, t) and not _owned_noun(p, t) or _happening(p, t, clause)):
         return None
     # `bị bắt cóc`, `vụ tấn công` in a story about an armed group; not an air strike (state_violence)
     group = named or (context.group if trig.pattern not in cues()["state_violence"] else None)
     return [group] if group else []
+
+
+def _happening(p: cl.Parse, t: int, clause) -> bool:
+    """Trigger t is a bare noun that opens its clause and a verb of happening follows (`Giao tranh dữ dội đã nổ
+    ra`, `Ba quả bom phát nổ …` with the bomb as the trigger `bom phát nổ`)."""
+    if p.tokens[t].low.startswith("bom ") or p.tokens[t].low.startswith("mìn "):
+        return True
+    lead = [k for k in range(clause.first, t) if p.tokens[k].tag not in ("L", "M", "Nc", "CH")]
+    after = p.syllables[p.tokens[t].syl[1]:p.tokens[t].syl[1] + 5]
+    return not lead and _cue_in(after, "happenings")
 
 
 def _places(p: cl.Parse, t: int) -> list[Mention]:
@@ -1323,9 +1341,21 @@ def _places(p: cl.Parse, t: int) -> list[Mention]:
             prep = cl.preposition_before(p, k)
             if _names_document(p, k):
                 continue  # `theo thỏa thuận Minsk`: a document's name, not where it happened
-            if prep and prep[0] == "locative" or tok.actor.entity_type == "LOC" or cl.is_modifier(p, k):
+            if prep and prep[0] == "locative" or tok.actor.entity_type == "LOC" or cl.is_modifier(p, k) \
+                    or _holds_place(p, k):
                 return [m for m in _mentions(p, cl.coordinated(p, k)) if _place_code(m) in _countries()]
     return []
+
+
+def _holds_place(p: cl.Parse, k: int) -> bool:
+    """Country k is where a place named before it lies: `tại thành phố Manchester của Anh`, `ở Manchester, Anh`."""
+    j = cl.phrase_start(p, k) - 1
+    if j < 1 or p.tokens[j].low not in ("của", ",") or p.tokens[j - 1].tag not in ("N", "Np"):
+        return False
+    first = cl.phrase_start(p, j - 1)
+    named_place = p.tokens[j - 1].tag == "Np" or p.cue_at("place_nouns", p.tokens[first].syl[0]) is not None
+    prep = cl.preposition_before(p, j - 1)
+    return named_place and prep is not None and prep[0] == "locative"
 
 
 def _names_document(p: cl.Parse, k: int) -> bool:

@@ -81,6 +81,10 @@ COORDINATION = [
 ]
 
 NULL_ACTORS = [
+    # a bomb that goes off, and fighting that breaks out, with no side named: an attack by someone unknown on the
+    # place's country; a fight stays a fight (19)
+    ("vntc_2000s/0020.txt", "Sáng nay, 3 quả bom phát nổ", {(None, "THA", "18", "asserted")}),
+    ("vntc_2000s/0057.txt", "Philippines: Giao tranh bùng nổ", {(None, "PHL", "19", "asserted")}),
     # an appeal to a generic addressee that no list names has no target (`kêu gọi các bên liên quan phối hợp …`)
     ("baomoi_2017/0100.txt", "Ông cũng kêu gọi các bên liên quan", {("CHN", None, "02", "asserted")}),
     # drills and tests have no target, and borrow none from the sentence
@@ -127,6 +131,10 @@ CARRIED_OVER = [
 ]
 
 FRAMES = [
+    # attending a summit is meeting its organization; a promise to meet is a pledge (03); `đả kích` is criticism
+    ("dantri_unc_2020/0059.txt", "Thống tướng Min Aung Hlaing", {("MMR", "ASEAN", "04", "asserted")}),
+    ("vims_2016/0010.txt", "Người này còn nhắc lại việc", {("USA", "PRK", "03", "asserted")}),
+    ("dantri_unc_2020/0143.txt", "Trong tuần qua, truyền thông nhà nước", {("CHN", "USA", "11", "asserted")}),
     # missiles fired into a base are an attack whatever the missile's name (`phóng 59 quả tên lửa hành trình Tomahawk
     # vào căn cứ không quân Syria`); lifting an embargo is easing sanctions (08), not imposing them
     ("baomoi_2017/0030.txt", "Hồi tháng 4, Tổng thống Mỹ Donald Trump", {("USA", "SYR", "19", "asserted")}),
@@ -258,8 +266,9 @@ NOUNS_AND_PASSIVES = [
     # story's armed group), and `từ` after a plural noun names it (`những nhượng bộ khác từ Mỹ`: no act of PRK's)
     ("vims_2016/0026.txt", "Các cuộc tấn công bắt đầu", {("IS", "SYR", "18", "asserted")}),
     ("vntc_2000s/0017.txt", "Trước đó, tháng 12 năm ngoái", {("PRK", "USA", "03", "asserted")}),
-    # the proposal answered is another's: no appeal of Putin's, only his own readiness and talks
-    ("dantri_unc_2020/0091.txt", "Đáp lại đề nghị", {("RUS", "UKR", "03", "asserted"), ("RUS", "UKR", "04", "asserted")}),
+    # the proposal answered is another's: no appeal of Putin's, only his readiness to talk (a pledge, 03: the talks
+    # have not happened)
+    ("dantri_unc_2020/0091.txt", "Đáp lại đề nghị", {("RUS", "UKR", "03", "asserted")}),
     # a trigger used as a noun: its agent follows (`của`), or it is the main subject's (`Ngoài …,`)
     ("baomoi_2017/0021.txt", "Thông tin từ quân đội", {("PRK", None, "15", "asserted")}),
     ("baomoi_2017/0092.txt", "Chuyến thăm Ukraine", {("NATO", "UKR", "04", "asserted"),
@@ -490,3 +499,9 @@ def test_seeds_yield_their_gold_dyads(seed_texts):
     x = extract(clean(Document("x", "seed.txt", seed_texts[0], "utf-8", published="2001-05-29")))
     meeting = [e for e in x.events if e.event_root_code == "04" and e.event_date == "2001-06-16"]
     assert meeting and meeting[0].modality == "planned"
+
+
+def test_a_country_that_holds_the_place_of_an_attack_is_its_target():  # constructed: `tại <place> của <country>`
+    assert _constructed("Một vụ đánh bom xe đã làm 12 người chết tại thành phố Mosul của Iraq.") == {
+        (None, "IRQ", "18", "asserted")}
+    assert _constructed("Một vụ đánh bom xe đã làm 12 người chết bên ngoài một căn cứ của Mỹ.") == set()
