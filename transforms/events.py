@@ -913,6 +913,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         if trig.code == "?":  # a frame-only trigger: the root its object gives, before its target is known
             framed = _framed_code(p, t, trig, [])[:2]  # (`bác đề xuất trên` leaves its target to context)
             root = framed if framed not in _NULL_TARGET_ROOTS else root  # a deployment still needs a target
+        elif root in _VIOLENT and _framed_code(p, t, trig, [])[:2] == "15":
+            root = "15"  # `bắn 4 tên lửa đạn đạo`: a launch, which needs no target (`bắn tên lửa vào …` stays 19)
         clause = p.clause_of(t)
         if clause.kind == "adjunct" and _purpose_of_previous(p, t, token_of, n):
             continue  # `đạt được thỏa thuận để hợp tác`: the purpose of the event before, not another

@@ -85,6 +85,9 @@ NULL_ACTORS = [
     # place's country; a fight stays a fight (19)
     ("vntc_2000s/0020.txt", "Sáng nay, 3 quả bom phát nổ", {(None, "THA", "18", "asserted")}),
     ("vntc_2000s/0057.txt", "Philippines: Giao tranh bùng nổ", {(None, "PHL", "19", "asserted")}),
+    # missiles fired with no target named are a launch (15), fired into a country an attack
+    ("baomoi_2017/0059.txt", "Hôm 8/5 vừa qua, Quân đội Hàn Quốc", {("PRK", None, "15", "asserted")}),
+    ("baomoi_2017/0029.txt", "Tuy nhiên, theo các học giả Nhật Bản", {("PRK", "JPN", "19", "hypothetical")}),
     # an appeal to a generic addressee that no list names has no target (`kêu gọi các bên liên quan phối hợp …`)
     ("baomoi_2017/0100.txt", "Ông cũng kêu gọi các bên liên quan", {("CHN", None, "02", "asserted")}),
     # drills and tests have no target, and borrow none from the sentence
