@@ -1236,7 +1236,7 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
     if not sources and not targets:
         return []
     if not sources and root in _VIOLENT:
-        if trig.code in _NEEDS_AGENT:
+        if trig.code in _NEEDS_AGENT or trig.pattern in cues()["needs_agent"]:
             return []  # a blockade or an occupation by no one named is no event (`lệnh phong tỏa` in an epidemic)
         sources = _unknown_attacker(p, t, trig, context, passive is not None)
         if sources is None:

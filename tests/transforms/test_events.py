@@ -508,3 +508,10 @@ def test_a_country_that_holds_the_place_of_an_attack_is_its_target():  # constru
     assert _constructed("Một vụ đánh bom xe đã làm 12 người chết tại thành phố Mosul của Iraq.") == {
         (None, "IRQ", "18", "asserted")}
     assert _constructed("Một vụ đánh bom xe đã làm 12 người chết bên ngoài một căn cứ của Mỹ.") == set()
+
+
+def test_a_war_against_a_named_actor_is_waged_by_the_subject():  # constructed (a dev pattern, unseen-corpus checked)
+    assert _constructed("Nga đẩy mạnh cuộc chiến chống IS ở Syria.") == {("RUS", "IS", "19", "asserted")}
+    # the war on terror names no enemy, and a war no one named wages is no attack by someone unknown
+    assert _constructed("Mỹ sẽ hợp tác với Nga trong cuộc chiến chống khủng bố.") == {("USA", "RUS", "06", "planned")}
+    assert _constructed("Các lực lượng an ninh Iraq thắng lợi trong cuộc chiến chống tổ chức IS.") == set()
