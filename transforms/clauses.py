@@ -185,8 +185,10 @@ def _clauses(p: Parse) -> None:
     comma = next((k for k, t in enumerate(toks) if t.text == "," and not (  # not a comma inside a list of actors
         0 < k < len(toks) - 2 and toks[k - 1].tag == ACTOR and toks[k + 1].tag == ACTOR
         and (toks[k + 2].text == "," or toks[k + 2].tag == "Cc"))), None)  # (`của Nga, Iran và …`)
-    if toks and comma is not None and (p.cue_at("fronted", toks[0].syl[0]) is not None or _participial(p, comma)):
-        opens = [(0, "fronted"), (comma + 1, "main")]
+    framed = comma is not None and any(_cue_tokens(p, "main_openers", k) is not None for k in range(1, comma))
+    if toks and comma is not None and not framed and (
+            p.cue_at("fronted", toks[0].syl[0]) is not None or _participial(p, comma)):
+        opens = [(0, "fronted"), (comma + 1, "main")]  # (`Trong khi … thì …,`: `thì` opens the main clause)
     speech_end = -1  # token index where the last speech verb ends
     for k, t in enumerate(toks):
         if k == 0:
@@ -207,6 +209,12 @@ def _clauses(p: Parse) -> None:
             opens.append((k + 1, "embed" if t.text == ":" and after_speech else "hard"))
             continue
         comma_before = prev.text == ","
+        if _cue_tokens(p, "main_openers", k) is not None and prev.tag != ACTOR and any(
+                toks[j].tag in ("V", TRIGGER) for j in range(opens[-1][0], k)):
+            # `Nếu …, thì …`, `Trong khi … ủng hộ … thì …`: the main clause after its frame (not the topic
+            # marker of `Nga thì không có …`)
+            opens.append((k, "main"))
+            continue
         for kind in ("contrast", "adjunct", "embed", "coordinate"):
             if _cue_tokens(p, kind, k) is None:
                 continue

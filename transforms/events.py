@@ -272,11 +272,28 @@ def _plural_list_at(p: cl.Parse, k: int, start: int) -> list[int] | None:
     return _listed(p, k, stop=start + 8)
 
 
+def _plural_subject_list(p: cl.Parse, first: int, group: list[int]) -> list[int]:
+    """A subject list that names a generic plural, with the actors coordinated before the plural: `Mỹ và các
+    đồng minh gồm Hàn Quốc, Nhật Bản phản đối …` is Mỹ, Hàn Quốc and Nhật Bản; [] for any other subject."""
+    start, stop = p.tokens[first].syl[0], p.tokens[cl.phrase_start(p, group[0])].syl[0]
+    words = p.syllables[start:stop]
+    at = next((i for i in range(len(words)) if _generic_plural(words, i)), None)
+    if at is None:
+        return []
+    listed = _listed(p, first, stop=start + at + 8)
+    if not listed or group[0] not in listed:
+        return []
+    named = [k for k in range(first, listed[0]) if p.tokens[k].tag == cl.ACTOR and p.tokens[k].syl[0] < start + at
+             and cl.subject_like(p, k)]
+    members = sorted(set(listed) | set(group))  # (`gồm Hàn Quốc, Nhật Bản`: a list with no `và`)
+    return (cl.coordinated(p, named[0], first, named[-1] + 1) if named else []) + members
+
+
 def _plural_object_list(p: cl.Parse, t: int) -> list[int]:
     """A generic plural right after trigger t (its object) that a list then names: `xuất khẩu vắc xin sang các
     nước láng giềng, bao gồm Bangladesh, Nepal và Sri Lanka`, `gửi đến 4 quốc gia … (Anh, Nga, …)`."""
     start = p.tokens[t].syl[1]
-    words = p.syllables[start:start + 8]
+    words = p.syllables[start:min(start + 8, p.tokens[p.clause_of(t).last - 1].syl[1])]  # (in its own clause)
     at = next((i for i in range(len(words)) if _generic_plural(words, i)), None)
     if at is None:
         return []
@@ -346,6 +363,9 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
             # that are (`Thứ trưởng Ngoại giao Trung Quốc Chu Văn Trọng, Vũ Đại Vĩ và Ninh Phú Khôi đã gặp …`)
             return [m for m in _mentions(p, _group(p, k)) if _actor(m)]
         group = _group(p, k)
+        listed = _plural_subject_list(p, clause.first, group)
+        if listed:
+            return _mentions(p, listed)
         first = p.tokens[cl.phrase_start(p, group[0])].syl[0]
         words = p.syllables[max(0, first - 4):first]
         if words and words[-1] == "và" and any(c.match("country_references", words, i) == len(words) - 1
@@ -780,6 +800,10 @@ def _modality(p: cl.Parse, t: int) -> str:
     sentence_before = p.syllables[:p.tokens[t].syl[0]]
     if _cue_in(before, "hypothetical") or _cue_in(sentence_before[:3], "hypothetical"):
         return "hypothetical"
+    c_index = p.clause_at[t]
+    if c_index and p.cue_at("main_openers", p.tokens[clause.first].syl[0]) is not None and _cue_in(
+            p.syllables[p.tokens[p.clauses[c_index - 1].first].syl[0]:p.tokens[clause.first].syl[0]], "hypothetical"):
+        return "hypothetical"  # `nếu … thì họ sẽ giết …`: the main clause of a condition
     if _cue_in(before, "planned"):
         return "planned"
     if clause.kind == "adjunct" and p.cue_at("purpose", p.tokens[clause.first].syl[0]) is not None:

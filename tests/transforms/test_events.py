@@ -38,6 +38,13 @@ def _cases(table):
 
 
 COORDINATION = [
+    # `thì` opens the main clause after `Trong khi …`: the supporters' target is not in the opposers' clause; a
+    # subject list that names a plural (`Mỹ và đồng minh gồm Hàn Quốc, Nhật Bản`) acts with the actor before it
+    ("vims_2016/0010.txt", "Trong khi Trung Quốc và Nga ủng hộ", {("CHN", "PRK", "05", "asserted"),
+                                                                  ("RUS", "PRK", "05", "asserted"),
+                                                                  ("USA", "PRK", "11", "asserted"),
+                                                                  ("KOR", "PRK", "11", "asserted"),
+                                                                  ("JPN", "PRK", "11", "asserted")}),
     # `giữa A và B` pairs A and B only for a meeting or a fight, or right after the trigger: opposing contacts
     # between Taiwan and the US is China's act towards both
     ("dantri_unc_2020/0089.txt", "Bắc Kinh thường xuyên phản đối", {("CHN", "TWN", "11", "asserted"),
@@ -515,3 +522,11 @@ def test_a_war_against_a_named_actor_is_waged_by_the_subject():  # constructed (
     # the war on terror names no enemy, and a war no one named wages is no attack by someone unknown
     assert _constructed("Mỹ sẽ hợp tác với Nga trong cuộc chiến chống khủng bố.") == {("USA", "RUS", "06", "planned")}
     assert _constructed("Các lực lượng an ninh Iraq thắng lợi trong cuộc chiến chống tổ chức IS.") == set()
+
+
+def test_a_condition_frames_its_main_clause():  # constructed: `nếu … thì …` keeps the act hypothetical
+    assert _constructed("Nga tuyên bố nếu Mỹ triển khai tên lửa ở Ba Lan thì Nga sẽ tấn công Ba Lan.") == {
+        ("USA", "POL", "07", "hypothetical"), ("RUS", "POL", "19", "hypothetical")}
+    # `Nga thì …` is a topic marker, not a clause break: Russia still vetoes
+    assert _constructed("NATO mở rộng và Nga thì phủ quyết việc kết nạp Montenegro.") == {
+        ("RUS", "MNE", "12", "asserted")}
