@@ -166,7 +166,19 @@ def _participial(p: Parse, comma: int) -> bool:
     first = next((k for k in range(comma) if toks[k].tag != "R"), comma)
     if first == comma or toks[first].tag not in ("V", TRIGGER) or comma + 1 >= len(toks):
         return False
-    k = comma + 1
+    return _subject_at(p, comma + 1)
+
+
+def _list_free_comma(toks: list[Token], start: int) -> int | None:
+    """The first comma from token `start` on that is not inside a list of actors (`của Nga, Iran và …`)."""
+    return next((k for k in range(start, len(toks)) if toks[k].text == "," and not (
+        0 < k < len(toks) - 2 and toks[k - 1].tag == ACTOR and toks[k + 1].tag == ACTOR
+        and (toks[k + 2].text == "," or toks[k + 2].tag == "Cc"))), None)
+
+
+def _subject_at(p: Parse, k: int) -> bool:
+    """A subject actor (after its titles) and its predicate start at token k: `Tổng thống Mỹ Joe Biden cam kết`."""
+    toks = p.tokens
     while k < len(toks) and toks[k].tag in _NP_TAGS and toks[k].tag != ACTOR:
         k += 1  # `Thủ tướng`, `Tổng thống`
     if k >= len(toks) or toks[k].tag != ACTOR:
@@ -182,13 +194,15 @@ def _clauses(p: Parse) -> None:
     toks = p.tokens
     opens: list[tuple[int, str]] = [(0, "main")]
     # a fronted adverbial phrase (`Trong chuyến thăm Nga, …`): up to the first comma
-    comma = next((k for k, t in enumerate(toks) if t.text == "," and not (  # not a comma inside a list of actors
-        0 < k < len(toks) - 2 and toks[k - 1].tag == ACTOR and toks[k + 1].tag == ACTOR
-        and (toks[k + 2].text == "," or toks[k + 2].tag == "Cc"))), None)  # (`của Nga, Iran và …`)
+    comma = _list_free_comma(toks, 0)
     framed = comma is not None and any(_cue_tokens(p, "main_openers", k) is not None for k in range(1, comma))
     if toks and comma is not None and not framed and (
             p.cue_at("fronted", toks[0].syl[0]) is not None or _participial(p, comma)):
         opens = [(0, "fronted"), (comma + 1, "main")]  # (`Trong khi … thì …,`: `thì` opens the main clause)
+        # a second fronted phrase before the subject: `Dưới áp lực …, trong cuộc điện đàm với …, Tổng thống …`
+        nxt = _list_free_comma(toks, comma + 1)
+        if nxt is not None and p.cue_at("fronted", toks[comma + 1].syl[0]) is not None and _subject_at(p, nxt + 1):
+            opens = [(0, "fronted"), (comma + 1, "fronted"), (nxt + 1, "main")]
     speech_end = -1  # token index where the last speech verb ends
     for k, t in enumerate(toks):
         if k == 0:

@@ -324,7 +324,8 @@ def _inherited_subject(p: cl.Parse, c: int, context: Context, carry: bool) -> li
     """The subject clause c takes from the clause it depends on, or from the sentences before."""
     clause = p.clauses[c]
     if clause.kind == "fronted" and c + 1 < len(p.clauses):
-        own = _clause_subject(p, c + 1, context)
+        main = next((n for n in range(c + 1, len(p.clauses)) if p.clauses[n].kind != "fronted"), c + 1)
+        own = _clause_subject(p, main, context)  # (past a second fronted phrase)
         return _mentions(p, own) if own else []
     while c > 0 and p.clauses[c].kind not in ("hard",):
         c -= 1
@@ -1450,6 +1451,9 @@ def _objectless(p: cl.Parse, t: int) -> bool:
     """The trigger has no object of its own in its clause (`Nga lên tiếng chỉ trích.`), or one that points
     back (`xem xét kế hoạch trên`, `phản đối kịch bản này`)."""
     clause = p.clause_of(t)
+    c = p.clause_at[t]
+    if clause.last == t + 1 and c + 1 < len(p.clauses) and p.clauses[c + 1].kind == "embed":
+        return False  # `cam kết rằng Mỹ …`: what follows is its content, not an act aimed at someone before
     for k in range(t + 1, clause.last):
         tok = p.tokens[k]
         if tok.text == ",":

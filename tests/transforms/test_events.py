@@ -229,6 +229,9 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # a meeting noun in a second fronted phrase is the main subject's (`Dưới áp lực …, trong cuộc điện đàm với …,
+    # Tổng thống Mỹ …`, `Từ ngày …, tại phiên họp chính thức G7, Thủ tướng …`)
+    ("vims_2016/0089.txt", "Từ ngày 26 đến ngày 28-5", {("VNM", "G7", "04", "asserted")}),
     # `nước này và Đức`: the country a reference word names is a conjunct, and two who cooperate need no third as
     # target (`… trong việc chấm dứt tham vọng hạt nhân của Triều Tiên` is what it is about); `đồng ý` takes a verb
     ("baomoi_2017/0086.txt", "Ngày 6/7, Văn phòng Tổng thống Hàn Quốc", {("KOR", "DEU", "05", "asserted"),
