@@ -414,7 +414,8 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
     lead = [p.tokens[k] for k in range(clause.first, t)]
     nominal_lead = any(tok.tag in ("N", "Np", "P", "Nc", "M", cl.ACTOR) for tok in lead)
     opening = next((tok for tok in lead if tok.tag not in ("R", "CH")), None)
-    if clause.kind == "embed" and opening is not None and opening.tag in ("N", "Np", "Nc", "M", "P"):
+    owned = t == clause.first + 1 and p.tokens[clause.first].low == "sự"  # `bày tỏ | sự đoàn kết với …`
+    if clause.kind == "embed" and opening is not None and opening.tag in ("N", "Np", "Nc", "M", "P") and not owned:
         return []  # `… cho biết vật thể phóng ra …`: the reported clause has a subject of its own, no actor
     return _inherited_subject(p, p.clause_at[t], context, carry=bool(lead) and not nominal_lead)
 
@@ -943,7 +944,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         clause = p.clause_of(t)
         if clause.kind == "adjunct" and _purpose_of_previous(p, t, token_of, n):
             continue  # `đạt được thỏa thuận để hợp tác`: the purpose of the event before, not another
-        if root == "03" and _pledges_next(p, t, found, token_of, n) or _offers_next(p, t, found, token_of, n):
+        if root == "03" and (_pledges_next(p, t, found, token_of, n) or p.cue_at("desires", p.tokens[t].syl[0])
+                             is not None and _acts_next(p, t, token_of, n)) or _offers_next(p, t, found, token_of, n):
             continue  # `cam kết hỗ trợ Ấn Độ`, `đề nghị hỗ trợ`: the pledge is coded on the act pledged (root 03)
         if t and p.tokens[t - 1].tag == cl.TRIGGER and root in _VIOLENT and p.tokens[t - 1].trigger >= 0 \
                 and found[p.tokens[t - 1].trigger][2].code[:2] in _VIOLENT:
@@ -958,6 +960,10 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         if _appealed_for(p, t, found, token_of, n) or _relative(p, t) or _refers_back(p, t) or (
                 t and cl.cue_ends_at(p, "topic_nouns", t - 1) is not None):  # (`trong lĩnh vực viện trợ nhân đạo`)
             continue  # `kêu gọi tiến hành một cuộc hội đàm`: what is asked for has not happened
+        if _hoped(p, t):
+            continue  # `tôi hy vọng Kiev sẽ hợp tác …`: what someone hopes another will do
+        if root == "02" and _own_desire(p, t):
+            continue  # `muốn` asks only when it names who should act (`muốn Iran từ bỏ …`)
         pairs = _pairs(p, t, trig, root, context)
         if not pairs:
             continue
@@ -969,6 +975,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         force = _threatens_next(p, t, found, token_of, n)
         if force:  # `Mỹ sẵn sàng sử dụng vũ lực để …`: the readiness is the threat (138), with its target
             code = "137" if force == "17" else "138"
+        if root == "03" and _wished_of(p, t):
+            code = "020"  # `bày tỏ mong muốn Trung Quốc nỗ lực hơn`: asking China
         root = code[:2]
         modality = _modality(p, t)
         before_words = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
@@ -1080,6 +1088,26 @@ def _closing_speaker(p: cl.Parse, k: int) -> list[Mention]:
 _UNREALIZED = {"02", "03", "10", "12"}
 
 
+def _hoped(p: cl.Parse, t: int) -> bool:
+    """A wish word before trigger t in its clause, with an actor between them: the act is hoped for."""
+    clause = p.clause_of(t)
+    for k in range(clause.first, t):
+        if p.cue_at("wishes", p.tokens[k].syl[0]) is not None:
+            return any(p.tokens[j].tag == cl.ACTOR for j in range(k + 1, t))
+    return False
+
+
+def _wished_of(p: cl.Parse, t: int) -> bool:
+    """Desire trigger t names who should act, and the act (`mong muốn Trung Quốc nỗ lực hơn`, `muốn Iran từ
+    bỏ …`): an appeal to them (02), not an intent."""
+    k = t + 1
+    if k >= len(p.tokens) or p.tokens[k].tag != cl.ACTOR or p.cue_at("desires", p.tokens[t].syl[0]) is None:
+        return False
+    while k + 1 < len(p.tokens) and p.tokens[k + 1].tag == cl.ACTOR:
+        k += 1
+    return k + 1 < len(p.tokens) and p.tokens[k + 1].tag in ("V", "R", cl.TRIGGER)
+
+
 def _pledged_content(p: cl.Parse, c: int) -> bool:
     """Embedded clause c says what a pledge of the clause before it promises (`hứa hẹn … rằng sẽ gặp`)."""
     if c == 0:
@@ -1114,8 +1142,13 @@ def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n:
         linked -= 1
     return any(linked <= p.clause_at[k] <= clause and k < t and (
         p.triggers[m][2].code[:2] in _UNREALIZED and not (p.triggers[m][2].code[:2] == "03" and _is_pledge(p, k))
-        and not _offers_next(p, k, p.triggers, token_of, m)
+        and not _offers_next(p, k, p.triggers, token_of, m) and not _own_desire(p, k)
         or cl.cue_ends_at(p, "unrealizing", k) is not None) for m, k in token_of.items() if m < n)
+
+
+def _own_desire(p: cl.Parse, k: int) -> bool:
+    """Trigger k is a desire for one's own act (`Mỹ muốn hợp tác với …`), which the act codes as an intent."""
+    return p.cue_at("desires", p.tokens[k].syl[0]) is not None and not _wished_of(p, k)
 
 
 def _threatens_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> str | None:
@@ -1138,6 +1171,13 @@ def _is_pledge(p: cl.Parse, k: int) -> bool:
     """Trigger k is a pledge word (`cam kết`, `sẵn sàng`): what it names is planned, and coded (root 03
     where it is cooperation) in its place."""
     return cl.cue_ends_at(p, "pledge", k) is not None
+
+
+def _acts_next(p: cl.Parse, t: int, token_of: dict[int, int], n: int) -> bool:
+    """The next trigger follows t in its clause with only adverbs and verbs between (`muốn trừng phạt`)."""
+    nxt = token_of.get(n + 1)
+    return nxt is not None and p.clause_at[nxt] == p.clause_at[t] and all(
+        p.tokens[k].tag in ("R", "V", "A") for k in range(t + 1, nxt))
 
 
 def _pledges_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:

@@ -141,6 +141,13 @@ CARRIED_OVER = [
 ]
 
 FRAMES = [
+    # wanting another to act asks them (02); wanting one's own act is an intent (03); anger, displeasure and
+    # solidarity said as nouns after `bày tỏ sự …` are acts towards whom they name
+    ("baomoi_2017/0019.txt", "Tuy nhiên, Mỹ vẫn muốn Trung Quốc", {("USA", "CHN", "02", "asserted")}),
+    ("baomoi_2017/0051.txt", "Mặc dù Mỹ muốn hợp tác", {("USA", "CHN", "03", "asserted"), ("USA", "CHN", "12", "asserted")}),
+    ("vims_2016/0095.txt", "Thủ tướng Italy Matteo Renzi", {("ITA", "EGY", "05", "asserted")}),
+    ("baomoi_2017/0095.txt", "“Trung Quốc không hài lòng", {("CHN", "PRK", "11", "asserted")}),
+    ("baomoi_2017/0082.txt", "Ông Trump nổi giận", {("USA", "PRK", "11", "asserted")}),
     # attending a summit is meeting its organization; a promise to meet is a pledge (03); `đả kích` is criticism
     ("dantri_unc_2020/0059.txt", "Thống tướng Min Aung Hlaing", {("MMR", "ASEAN", "04", "asserted")}),
     ("vims_2016/0010.txt", "Người này còn nhắc lại việc", {("USA", "PRK", "03", "asserted")}),
@@ -533,3 +540,7 @@ def test_a_condition_frames_its_main_clause():  # constructed: `nếu … thì �
     # `Nga thì …` is a topic marker, not a clause break: Russia still vetoes
     assert _constructed("NATO mở rộng và Nga thì phủ quyết việc kết nạp Montenegro.") == {
         ("RUS", "MNE", "12", "asserted")}
+
+
+def test_what_someone_hopes_another_will_do_is_no_event():  # corpus: vntc_2000s/0067 (a quote)
+    assert sentence_events("vntc_2000s/0067.txt", "\"Sau khi Yushchenko") == set()
