@@ -350,7 +350,11 @@ def subject_like(p: Parse, k: int) -> bool:
         return True
     kind, word = prep
     if kind == "agent" and word not in ("của", "từ phía"):  # `từ phía` marks a noun's agent only
-        return True
+        nxt = k + 1
+        while nxt < len(p.tokens) and p.tokens[nxt].tag == ACTOR:
+            nxt += 1
+        # `Tàu ngầm … do Đức sản xuất mất tích`: who made a thing describes it, and acts in no event
+        return nxt >= len(p.tokens) or p.cue_at("made_by", p.tokens[nxt].syl[0]) is None
     if word == "của":  # the possessor of a subject phrase at the start of its clause
         first = phrase_start(p, k)
         j = first - 2  # before `của`

@@ -544,3 +544,7 @@ def test_a_condition_frames_its_main_clause():  # constructed: `nếu … thì �
 
 def test_what_someone_hopes_another_will_do_is_no_event():  # corpus: vntc_2000s/0067 (a quote)
     assert sentence_events("vntc_2000s/0067.txt", "\"Sau khi Yushchenko") == set()
+
+
+def test_who_made_a_thing_is_no_agent_of_its_event():  # corpus: `do Đức sản xuất` describes the submarine
+    assert sentence_events("dantri_unc_2020/0074.txt", "Tàu ngầm KRI Nanggala 402") == set()
