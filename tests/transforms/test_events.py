@@ -547,4 +547,4 @@ def test_what_someone_hopes_another_will_do_is_no_event():  # corpus: vntc_2000s
 
 
 def test_who_made_a_thing_is_no_agent_of_its_event():  # corpus: `do Đức sản xuất` describes the submarine
-    assert sentence_events("dantri_unc_2020/0074.txt", "Tàu ngầm KRI Nanggala 402") == set()
+    assert sentence_events("dantri_unc_2020/0074.txt", "Tàu ngầm KRI Nanggala 402 do Đức") == set()
