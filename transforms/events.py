@@ -1461,7 +1461,10 @@ def _aid_to_story_country(p: cl.Parse, t: int, trig: Trigger) -> bool:
     passive: `Thông tin này được một người … cung cấp`), or it did not or may not happen."""
     clause = p.clause_of(t)
     start = p.tokens[t].syl[0]
-    return trig.weight >= 0.6 and _objectless(p, t) and _modality(p, t) in ("asserted", "planned") \
+    helps_do = t + 1 < clause.last and p.tokens[t + 1].tag == "V" and p.tokens[t + 1].low not in (
+        "là", "bị", "được", "có") and t > 0 and p.tokens[t - 1].tag in (cl.TRIGGER, "R") and not any(
+        p.tokens[k].tag == cl.ACTOR for k in range(t + 1, clause.last))  # `giúp đỡ tìm kiếm hộp đen`: help to do
+    return trig.weight >= 0.6 and (_objectless(p, t) or helps_do) and _modality(p, t) in ("asserted", "planned") \
         and not _cue_in(p.syllables[max(0, start - 3):start], "receiving") \
         and not any(p.tokens[k].low in ("được", "bị") for k in range(clause.first, t)) \
         and not _cue_in(p.syllables[p.tokens[t].syl[1]:], "generic_plural")

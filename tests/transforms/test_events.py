@@ -146,6 +146,9 @@ FRAMES = [
     ("baomoi_2017/0019.txt", "Tuy nhiên, Mỹ vẫn muốn Trung Quốc", {("USA", "CHN", "02", "asserted")}),
     ("baomoi_2017/0051.txt", "Mặc dù Mỹ muốn hợp tác", {("USA", "CHN", "03", "asserted"), ("USA", "CHN", "12", "asserted")}),
     ("vims_2016/0095.txt", "Thủ tướng Italy Matteo Renzi", {("ITA", "EGY", "05", "asserted")}),
+    # an offer to help do something (`đề nghị giúp đỡ tìm kiếm hộp đen`) is aimed at the story's country
+    ("vims_2016/0095.txt", "Anh và Hy Lạp cũng đã đề nghị", {("GBR", "EGY", "03", "asserted"),
+                                                            ("GRC", "EGY", "03", "asserted")}),
     ("baomoi_2017/0095.txt", "“Trung Quốc không hài lòng", {("CHN", "PRK", "11", "asserted")}),
     ("baomoi_2017/0082.txt", "Ông Trump nổi giận", {("USA", "PRK", "11", "asserted")}),
     # attending a summit is meeting its organization; a promise to meet is a pledge (03); `đả kích` is criticism
