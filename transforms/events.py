@@ -86,6 +86,8 @@ class Context:
     focus: list[Mention] = field(default_factory=list)  # the article's actors, most often named first
     group: Mention | None = None  # the last armed group named, within the last eight sentences
     group_age: int = 0
+    igo: Mention | None = None  # the last international organization named, within the last eight sentences
+    igo_age: int = 0
     person: Mention | None = None  # the last person acting for an actor, within the last three sentences
     person_age: int = 0
     _subject: list[Mention] = field(default_factory=list)
@@ -388,6 +390,11 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
             return _inherited_subject(p, p.clause_at[t], context, carry=False) if clause.kind == "embed" else []
         if c.match("armed_group_pronouns", words, i) is not None and context.group:
             return [context.group]  # `chúng còn truy sát …` in a story about an armed group
+        if c.match("organization_references", words, i) is not None:
+            # `liên minh này sẽ hỗ trợ …`: the organization named last, in this sentence or the ones before
+            named = [p.tokens[k].actor for k in range(t - 1, -1, -1) if p.tokens[k].tag == cl.ACTOR
+                     and p.tokens[k].actor is not None and p.tokens[k].actor.entity_type == "IGO"]
+            return named[:1] or ([context.igo] if context.igo else [])
         end = c.match("both_sides", words, i)
         if end is not None and context.dyad and not (end < len(words) and words[end - 1] == "hai" and words[end] not in (
                 "đều", "cùng", "đã", "sẽ", "vẫn", "cũng", "đang", "nước", "bên", "phía", ",")):
@@ -1608,6 +1615,7 @@ def _advance(context: Context, s: Sentence, here: list[Mention], parse: "cl.Pars
         context.dyad = list(actors.values())
     context.person, context.person_age = _recall(context.person, context.person_age, here, "PER", span=3)
     context.group, context.group_age = _recall(context.group, context.group_age, here, "ORG", span=8)
+    context.igo, context.igo_age = _recall(context.igo, context.igo_age, here, "IGO", span=8)
 
 
 def _recall(last: Mention | None, age: int, here: list[Mention], entity_type: str,

@@ -129,6 +129,9 @@ REPORTED_SPEECH = [
 ]
 
 CARRIED_OVER = [
+    # an organization named by reference (`khối quân sự này`, `tổ chức này`) is the one named last
+    ("vims_2016/0022.txt", "Vào tháng 5, khối quân sự này", {("NATO", "ROU", "07", "asserted")}),
+    ("dantri_unc_2020/0046.txt", "Người đứng đầu WHO cho biết", {("WHO", "IND", "07", "asserted")}),
     # a subordinate clause's own subject right after its opener (`kể từ khi Triều Tiên thường xuyên thử tên lửa`)
     ("vims_2016/0002.txt", "Quan hệ Triều Tiên – Hàn Quốc", {("PRK", None, "15", "asserted"),
                                                              ("KOR", "USA", "06", "asserted")}),
