@@ -46,6 +46,7 @@ class Trigger:
     weight: float
     target: str = "object"  # object: its object or a marked actor | marked: only a marked actor | none
     # | mutual | joint | place | visit: a motion verb, an event only as a person's trip to a country
+    # | undergone: the subject undergoes what the object's owner does (`nằm trong tầm ngắm của tên lửa Nga`)
 
 
 @dataclass
@@ -1317,6 +1318,10 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         return []  # only an attack may have an unknown actor: `bị tấn công`, `vụ đánh bom`
     if not targets and trig.target != "none" and root not in _NULL_TARGET_ROOTS:
         return []  # an event needs a receiving actor, except drills and tests
+    if trig.target == "undergone":  # `Romania sẽ nằm trong tầm ngắm của tên lửa Nga`: the subject undergoes it
+        if not sources or not targets:
+            return []
+        sources, targets = targets, sources
     pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]
     return _distinct_pairs(pairs)
 
