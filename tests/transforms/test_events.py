@@ -155,7 +155,9 @@ FRAMES = [
     ("baomoi_2017/0095.txt", "“Trung Quốc không hài lòng", {("CHN", "PRK", "11", "asserted")}),
     ("baomoi_2017/0082.txt", "Ông Trump nổi giận", {("USA", "PRK", "11", "asserted")}),
     # a country put in another's sights undergoes a threat (`Romania và Ba Lan sẽ nằm trong tầm ngắm của tên lửa Nga`)
-    ("vims_2016/0022.txt", "Tuyên bố của ông Macierewicz", {("RUS", "ROU", "13", "planned"), ("RUS", "POL", "13", "planned")}),
+    # (the same sentence's consent to US bases, `đồng ý cho Mỹ …`, is coded as an intent)
+    ("vims_2016/0022.txt", "Tuyên bố của ông Macierewicz", {("RUS", "ROU", "13", "planned"), ("RUS", "POL", "13", "planned"),
+                                                           ("ROU", "USA", "03", "asserted"), ("POL", "USA", "03", "asserted")}),
     # attending a summit is meeting its organization; a promise to meet is a pledge (03); `đả kích` is criticism
     ("dantri_unc_2020/0059.txt", "Thống tướng Min Aung Hlaing", {("MMR", "ASEAN", "04", "asserted")}),
     ("vims_2016/0010.txt", "Người này còn nhắc lại việc", {("USA", "PRK", "03", "asserted")}),
