@@ -1011,6 +1011,15 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         for source, target in pairs:
             out.append(_event(sentence, trig, t_start, t_end, code, info, source, target, (value, precision, basis),
                               modality, (loc_name, loc_code)))
+        proposal = _rejected_proposal(p, t) if root in ("11", "12") else None
+        if proposal is not None:  # `Iran bác bỏ đề xuất của Nga`: Russia proposed it to Iran
+            k, m = proposal
+            _, _, made = found[m]
+            for source, target in pairs:
+                if target is not None and source is not None:
+                    out.append(_event(sentence, made, p.tokens[k].start, p.tokens[k].end, made.code,
+                                      codes.get(made.code) or codes[made.code[:3]], target, source,
+                                      (value, precision, basis), "asserted", (loc_name, loc_code)))
     for k, source, target, cue in _evaluations(p, context):
         # `Tổng thống Hàn Quốc gọi vụ phóng tên lửa này là "hành động khiêu khích"`: a judgement said (111)
         trig = Trigger(cue, "111", 0.6)
@@ -1094,6 +1103,18 @@ def _closing_speaker(p: cl.Parse, k: int) -> list[Mention]:
 # happened (`kêu gọi tiến hành hội đàm`,
 # `cấm các ngân hàng Mỹ mua trái phiếu`)
 _UNREALIZED = {"02", "03", "10", "12"}
+
+
+def _rejected_proposal(p: cl.Parse, t: int) -> tuple[int, int] | None:
+    """(token, trigger index) of the proposal or appeal noun a rejection at t takes as its object (`bác bỏ đề
+    xuất của Nga`, `từ chối lời kêu gọi của …`): the proposal, made by whom the rejection answers, happened too."""
+    k = t + 1
+    while k < len(p.tokens) and (p.tokens[k].tag in ("L", "M", "A") or p.tokens[k].low == "lời"):
+        k += 1  # `mọi lời kêu gọi`
+    if k >= len(p.tokens) or p.tokens[k].tag != cl.TRIGGER or p.tokens[k].trigger < 0:
+        return None
+    made = p.triggers[p.tokens[k].trigger][2]
+    return (k, p.tokens[k].trigger) if made.code[:2] in ("02", "03", "10") and made.code != "?" else None
 
 
 def _hoped(p: cl.Parse, t: int) -> bool:

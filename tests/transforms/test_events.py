@@ -279,10 +279,11 @@ NOUNS_AND_PASSIVES = [
     ("baomoi_2017/0087.txt", "Có thể, Nga đã chuyển", {("RUS", "SYR", "07", "hypothetical")}),
     ("vims_2016/0067.txt", "Thông cáo được đưa ra tại thời điểm", {("USA", "VNM", "04", "asserted")}),
     # a rejected proposal's own act is part of it, and its owner is the target (not where it would send troops);
+    # the proposal itself was made (`đề nghị … từ phía Triều Tiên`: North Korea's, to the South);
     # `và tân Tổng thống …` continues a list (`tân` is no verb)
-    ("vims_2016/0010.txt", "Hôm 23-5, Hàn Quốc bác bỏ", {("KOR", "PRK", "12", "asserted")}),
+    ("vims_2016/0010.txt", "Hôm 23-5, Hàn Quốc bác bỏ", {("KOR", "PRK", "12", "asserted"), ("PRK", "KOR", "02", "asserted")}),
     # (and where a refused act would go is not whom it refuses: `từ chối đưa quân tới Iraq`)
-    ("vntc_2000s/0150.txt", "Campuchia từ chối đưa quân", {("KHM", "USA", "12", "asserted")}),
+    ("vntc_2000s/0150.txt", "Campuchia từ chối đưa quân", {("KHM", "USA", "12", "asserted"), ("USA", "KHM", "02", "asserted")}),
     ("baomoi_2017/0017.txt", "Ông Suga cũng cho biết hai bên", {("JPN", "KOR", "04", "planned")}),
     # a receiving verb's subject receives what the noun's agent gives (`nhận được sự giúp đỡ của Nga, Iran và
     # lực lượng du kích Hezbollah`: a group named after its force noun is a conjunct too)
@@ -312,7 +313,7 @@ NOUNS_AND_PASSIVES = [
     # a trigger inside its object's relative clause (`lực lượng ủng hộ chính phủ`) is no event of its own
     ("baomoi_2017/0060.txt", "Phía Nga cho rằng", {("USA", "SYR", "19", "asserted")}),
     # the object of a rejecting verb is a noun (`bác bỏ đề nghị đàm phán … của Bình Nhưỡng`)
-    ("vims_2016/0003.txt", "Hàn Quốc bác", {("KOR", "PRK", "12", "asserted")}),
+    ("vims_2016/0003.txt", "Hàn Quốc bác", {("KOR", "PRK", "12", "asserted"), ("PRK", "KOR", "03", "asserted")}),
     # what an appeal or a demand asks for has not happened
     ("baomoi_2017/0009.txt", "Chính phủ Iraq ngày 10/2", {("IRQ", "USA", "02", "asserted")}),
     ("baomoi_2017/0029.txt", "Chương trình tên", {("UN", "PRK", "10", "asserted")}),
@@ -342,7 +343,8 @@ ROOTS_AND_MODALITY = [
     # `bác` (reject) is framed by its object; `đề xuất trên` points back to the proposal's author
     ("vims_2016/0012.txt", "Trung Quốc và Nga ủng hộ ý tưởng", {
         ("CHN", "PRK", "05", "asserted"), ("RUS", "PRK", "05", "asserted"), ("USA", "PRK", "12", "asserted"),
-        ("KOR", "PRK", "12", "asserted"), ("JPN", "PRK", "12", "asserted")}),
+        ("KOR", "PRK", "12", "asserted"), ("JPN", "PRK", "12", "asserted"),
+        ("PRK", "USA", "03", "asserted"), ("PRK", "KOR", "03", "asserted"), ("PRK", "JPN", "03", "asserted")}),
     ("baomoi_2017/0043.txt", "Về phía Nga, theo khẳng định", {("RUS", "PRK", "11", "negated"),
                                                               ("PRK", None, "15", "asserted")}),  # không hề
     ("baomoi_2017/0067.txt", "Nhà Trắng chưa đưa ra", {("USA", "PRK", "13", "negated")}),  # `chưa … nào`
