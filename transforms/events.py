@@ -517,8 +517,8 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
             continue  # `hậu thuẫn … trong cuộc chiến chống IS`: aid is not given to whom it is used against
         if prep and prep[0] == "locative" and root not in _VIOLENT and trig.target != "place":
             continue
-        if trig.target == "none" and not (prep and prep[1] in hostile or any(
-                _contains(p.syllables[p.tokens[t].syl[1]:tok.syl[0]], tuple(w.split())) for w in hostile)):
+        if trig.target == "none" and (_at_time(p, k) or not (prep and prep[1] in hostile or any(
+                _contains(p.syllables[p.tokens[t].syl[1]:tok.syl[0]], tuple(w.split())) for w in hostile))):
             continue  # a drill or a deployment has a target only when one is named as such
         if trig.target == "marked" and not prep:
             continue
@@ -530,6 +530,13 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
             k = _possessor_after(p, k, last) or k
         return _mentions(p, [j for j in _group(p, k) if j not in exclude])
     return []
+
+
+def _at_time(p: cl.Parse, k: int) -> bool:
+    """Actor k names an occasion after `vào` (`phóng tên lửa đúng vào dịp quốc khánh Mỹ`): a time, not a target."""
+    first = p.tokens[cl.phrase_start(p, k)].syl[0]
+    words = p.syllables[max(0, first - 3):p.tokens[k].syl[0]]
+    return any(w == "vào" and cues().match("time_nouns", words, i + 1) is not None for i, w in enumerate(words))
 
 
 def _placed_into(p: cl.Parse, t: int) -> bool:
@@ -996,7 +1003,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             code, modality = _PLEDGE_CODE[root], "asserted"
         elif root in _PLEDGE_CODE and modality == "negated" and _cue_in(before_words, "pledge"):
             code = _PLEDGE_CODE[root]  # `chưa sẵn sàng chia sẻ`: a pledge refused
-        if root == "19" and trig.pattern not in cues()["two_sided_fights"] and not any(s is not None and (s.entity_type in ("GPE", "IGO") or s.entity_type == "PER")
+        if root == "19" and trig.pattern not in cues()["two_sided_fights"] + cues()["air_strikes"] and not any(s is not None and (s.entity_type in ("GPE", "IGO") or s.entity_type == "PER")
                                     for s, _ in pairs):
             code = "180"  # an attack by unnamed attackers or an armed group: assault, not war
         if root in ("17", "18", "19", "20") and modality in ("planned", "asserted") and _threatened(before_words):

@@ -165,7 +165,10 @@ FRAMES = [
     # missiles fired into a base are an attack whatever the missile's name (`phóng 59 quả tên lửa hành trình Tomahawk
     # vào căn cứ không quân Syria`); lifting an embargo is easing sanctions (08), not imposing them
     ("baomoi_2017/0030.txt", "Hồi tháng 4, Tổng thống Mỹ Donald Trump", {("USA", "SYR", "19", "asserted")}),
-    ("baomoi_2017/0082.txt", "Năm 2009, Triều Tiên cũng phóng", {("PRK", "USA", "15", "asserted")}),  # `vào dịp`: a time
+    # `vào dịp kỷ niệm quốc khánh Mỹ`: a time, so the launch has no target (a drill or a test has none)
+    ("baomoi_2017/0082.txt", "Năm 2009, Triều Tiên cũng phóng", {("PRK", None, "15", "asserted")}),
+    # an air strike whose maker is not named stays military force (19), not an assault by someone unknown
+    ("baomoi_2017/0075.txt", "Lực lượng này có thể được sử dụng", {(None, "SYR", "19", "hypothetical")}),
     ("vims_2016/0068.txt", "Hôm qua 23/5, trong chuyến thăm", {("USA", "VNM", "04", "asserted"),
                                                                ("USA", "VNM", "08", "asserted")}),
     # with `lệnh` between the lifting verb and the embargo (`gỡ bỏ lệnh cấm vận vũ khí`)
