@@ -823,6 +823,12 @@ def _modality(p: cl.Parse, t: int) -> str:
         return "hypothetical"  # `nếu … thì họ sẽ giết …`: the main clause of a condition
     if _cue_in(before, "planned"):
         return "planned"
+    c_index = p.clause_at[t]
+    if clause.kind == "coordinate" and c_index and not any(w in ("đã", "đang", "vừa", "từng") for w in before):
+        # `Mỹ sẽ cung cấp vũ khí …, đồng thời hỗ trợ huấn luyện`: the verb phrase goes on under the same `sẽ`
+        prev = p.clauses[c_index - 1]
+        if _cue_in(p.syllables[p.tokens[prev.first].syl[0]:p.tokens[prev.last - 1].syl[1]], "planned"):
+            return "planned"
     if clause.kind == "adjunct" and p.cue_at("purpose", p.tokens[clause.first].syl[0]) is not None:
         return "planned"  # `… để tấn công thủ đô`: an aim, not a deed
     return "asserted"

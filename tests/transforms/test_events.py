@@ -326,6 +326,10 @@ NOUNS_AND_PASSIVES = [
 ]
 
 ROOTS_AND_MODALITY = [
+    # a verb phrase that goes on after `đồng thời` stays under the first one's `sẽ`; `chờ lệnh … tấn công` has
+    # not happened
+    ("vims_2016/0068.txt", "Ngày 23/5, Nhà Trắng cho biết", {("USA", "VNM", "03", "asserted"), ("USA", "VNM", "07", "planned")}),
+    ("baomoi_2017/0075.txt", "Tàu chiến, chiến đấu cơ Mỹ", {("USA", "SYR", "19", "planned")}),
     # a trigger after a topic noun names a field, not an act (`hợp tác trong lĩnh vực viện trợ nhân đạo`: cooperation)
     ("vims_2016/0065.txt", "Thông cáo của Nhà Trắng ngày 23/5", {("USA", "VNM", "06", "asserted")}),
     # a plot is planned (`mưu toan thực hiện 1 loạt đánh bom`), not done
