@@ -567,3 +567,8 @@ def test_what_someone_hopes_another_will_do_is_no_event():  # corpus: vntc_2000s
 
 def test_who_made_a_thing_is_no_agent_of_its_event():  # corpus: `do Đức sản xuất` describes the submarine
     assert sentence_events("dantri_unc_2020/0074.txt", "Tàu ngầm KRI Nanggala 402 do Đức") == set()
+
+
+def test_stationing_troops_in_a_country_is_military_aid_to_it():  # constructed: `đóng` is framed by its object
+    assert _constructed("Mỹ đóng 28.000 binh sĩ tại Hàn Quốc.") == {("USA", "KOR", "07", "asserted")}
+    assert _constructed("Nga đóng cửa biên giới với Ukraine.") == set()
