@@ -572,3 +572,8 @@ def test_who_made_a_thing_is_no_agent_of_its_event():  # corpus: `do Đức sả
 def test_stationing_troops_in_a_country_is_military_aid_to_it():  # constructed: `đóng` is framed by its object
     assert _constructed("Mỹ đóng 28.000 binh sĩ tại Hàn Quốc.") == {("USA", "KOR", "07", "asserted")}
     assert _constructed("Nga đóng cửa biên giới với Ukraine.") == set()
+
+
+def test_applying_to_join_an_organization_asks_it():  # constructed (plain `gia nhập` stays no trigger: on the
+    # unseen articles half of it was a document, a group's recruits or another's entry)
+    assert _constructed("Montenegro xin gia nhập EU năm 2008.") == {("MNE", "EU", "02", "asserted")}
