@@ -193,8 +193,7 @@ FRAMES = [
     # frozen funds are a sanction (16), not a blockade (19)
     ("vntc_2000s/0123.txt", "Bộ Tài chính Mỹ", {("USA", "PRK", "16", "asserted")}),
     ("dantri_unc_2020/0024.txt", "Bắc Kinh không hài lòng", {("CHN", "AUS", "16", "asserted")}),
-    # `thả` is an air strike only of bombs (an atomic bomb is mass violence, 20), elsewhere no event; welcoming a
-    # visitor is hosting a visit (04)
+    # welcoming a visitor is hosting a visit (04)
     ("vims_2016/0018.txt", "Người dân Nhật Bản nói chung", {("JPN", "USA", "04", "asserted")}),
     # what a weapon can reach (`vũ khí … đủ sức bắn tới Mỹ`) is a threat, not an attack
     ("baomoi_2017/0045.txt", "Thành công của vụ thử", {("USA", None, "15", "asserted"),
@@ -325,7 +324,8 @@ NOUNS_AND_PASSIVES = [
 ]
 
 ROOTS_AND_MODALITY = [
-    # an atomic bomb dropped is mass violence (20); `sau một thời gian xem xét` is a time, no intent
+    # `thả` is an attack only of bombs, and an atomic bomb dropped is mass violence (20); `sau một thời gian xem
+    # xét` is a time, no intent
     ("vims_2016/0018.txt", "Cách đây 71 năm, ngày 6/8/1945", {("USA", "JPN", "20", "asserted")}),
     ("vntc_2000s/0110.txt", "Sau một thời gian xem xét", {("IRN", "RUS", "12", "asserted"), ("RUS", "IRN", "03", "asserted")}),
     # a verb phrase that goes on after `đồng thời` stays under the first one's `sẽ`; `chờ lệnh … tấn công` has
