@@ -1324,7 +1324,9 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             return _distinct_pairs([(s_, None) for s_ in sources])
         if not targets and len(sources) > 1 and trig.target == "mutual":
             return _mutual(sources)  # `Nga và NATO đạt được thỏa thuận`, `Anh, Pháp, Đức đã nhóm họp`
-        if not targets and root in _IMPLICIT_TARGET and trig.target != "none" and _objectless(p, t):
+        if not targets and root in _IMPLICIT_TARGET and trig.target != "none" and _objectless(p, t) \
+                and not _cue_in(p.syllables[p.tokens[p.clause_of(t).first].syl[0]:p.tokens[t].syl[0]], "conditions"):
+            # (not in a condition: `nếu Ai Cập đề nghị, …` asks no one yet)
             # `Nga lên tiếng chỉ trích`: the receiver is the subject named before
             targets = _implicit_target(context, sources)
         agent_marker = _agent_marker(p, t) if root == "07" else None

@@ -374,6 +374,9 @@ ROOTS_AND_MODALITY = [
 ]
 
 NO_EVENT = [
+    # an act with no object inside a condition takes no receiver from the story (`trong trường hợp các nước
+    # khác từ chối đối thoại`: others refuse, no one named)
+    ("dantri_unc_2020/0082.txt", "Ông nói, Moscow sẽ có các biện pháp"),
     # a weapon's description is no launch (`tên lửa đạn đạo phóng từ tàu ngầm`)
     ("dantri_unc_2020/0100.txt", "Theo Hiệp ước START"),
     # a warning about a situation is no threat (`WHO cảnh báo rằng, tình hình dịch bệnh … chưa thể kết thúc`)
