@@ -361,7 +361,9 @@ def subject_like(p: Parse, k: int) -> bool:
         clause = p.clause_of(k)
         while j >= clause.first and (p.tokens[j].tag in _NP_TAGS and (p.tokens[j].tag != ACTOR or (
                 p.tokens[j].actor is not None and p.tokens[j].actor.entity_type == "LOC"))
-                                     or p.tokens[j].low in ("này", "đó", "ấy", "kia", "tất cả", "thuộc")):
+                                     or p.tokens[j].low in ("này", "đó", "ấy", "kia", "tất cả", "thuộc")
+                                     or p.tokens[j].tag == TRIGGER and j == clause.first):
+            # (`chuyến thăm Hiroshima của ông Obama gặp phải …`: a noun trigger heads the subject phrase)
             # `Động thái này của Mỹ`, `Một lữ đoàn pháo binh thuộc quân khu Tân Cương của Trung Quốc`
             j -= 1
         return j < clause.first

@@ -247,6 +247,11 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # a suffering verb's subject, headed by a noun trigger, is the possessor's (`chuyến thăm Hiroshima của ông Obama
+    # gặp phải sự chỉ trích từ …`): the critics' act is aimed at it
+    ("vims_2016/0017.txt", "Tuy nhiên, chuyến thăm Hiroshima", {("USA", "JPN", "04", "asserted"),
+                                                               ("CHN", "USA", "11", "asserted"),
+                                                               ("PRK", "USA", "11", "asserted")}),
     # a meeting noun in a second fronted phrase is the main subject's (`Dưới áp lực …, trong cuộc điện đàm với …,
     # Tổng thống Mỹ …`, `Từ ngày …, tại phiên họp chính thức G7, Thủ tướng …`)
     ("vims_2016/0089.txt", "Từ ngày 26 đến ngày 28-5", {("VNM", "G7", "04", "asserted")}),
