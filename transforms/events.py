@@ -326,6 +326,13 @@ def _listed(p: cl.Parse, start: int, stop: int | None = None) -> list[int]:
 def _inherited_subject(p: cl.Parse, c: int, context: Context, carry: bool) -> list[Mention]:
     """The subject clause c takes from the clause it depends on, or from the sentences before."""
     clause = p.clauses[c]
+    if clause.kind == "adjunct" and all(p.clauses[i].kind == "fronted" for i in range(c)):
+        # `Sau khi chỉ trích Ấn Độ …, truyền thông nhà nước Trung Quốc …`: an opening time clause is the main
+        # subject's
+        main = next((n for n in range(c + 1, len(p.clauses)) if p.clauses[n].kind == "main"), None)
+        own = _clause_subject(p, main, context) if main is not None else None
+        if own:
+            return _mentions(p, own)
     if clause.kind == "fronted" and c + 1 < len(p.clauses):
         main = next((n for n in range(c + 1, len(p.clauses)) if p.clauses[n].kind != "fronted"), c + 1)
         own = _clause_subject(p, main, context)  # (past a second fronted phrase)
@@ -1258,9 +1265,13 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         return _distinct_pairs([(a, b) for a in sources for b in _mentions(p, cl.coordinated(p, k))])
     passive = _passive(p, t)
     # a receiving (`nhận được sự ủng hộ của X`) or suffering (`vấp phải sự phản đối từ X`) verb before the noun
-    receiver = _receiving_verb(p, t) if root in _RECEIVED_ROOTS else None
+    receiver = _receiving_verb(p, t) if root in _RECEIVED_ROOTS else _receiving_verb(p, t, "received_messages") \
+        if root in ("02", "10", "11") else None  # (`nhận được yêu cầu …`, not `với cáo buộc …`)
     receiver = receiver if receiver is not None else _receiving_verb(p, t, "suffered")
-    giver = _agent_after(p, t) if receiver is not None else []
+    # (`nhận được yêu cầu hỗ trợ từ …`: what a received request asks for stands before who made it)
+    giver = _agent_after(p, t, past_content=True) if receiver is not None else []
+    if receiver is not None and not giver and root in ("02", "10", "11"):
+        return []  # `Sau khi nhận được nhiều khiếu nại, cảnh sát Seoul …`: complaints from no one named
     if _placed_into(p, t) and _fronted_object(p, t, []):
         # `Mỹ và Israel đã xếp Hezbollah vào danh sách …`: the clause subject puts the actor before the trigger
         own = _clause_subject(p, p.clause_at[t], context)
@@ -1395,12 +1406,13 @@ def _receiving_verb(p: cl.Parse, t: int, kind: str = "received") -> int | None:
     """The first token of a receiving verb right before trigger t's noun phrase (`nhận được sự ủng hộ`,
     `tiếp nhận lô viện trợ`), past classifiers, quantities and nominalizers."""
     j = t - 1
-    while j >= 0 and (p.tokens[j].tag in ("L", "M", "Nc") or p.tokens[j].low in ("sự", "gói", "khoản", "lô", "thêm")):
+    while j >= 0 and (p.tokens[j].tag in ("L", "M", "Nc") or p.tokens[j].low in ("sự", "gói", "khoản", "lô", "thêm",
+                                                                                 "nhiều")):
         j -= 1
     return cl.cue_ends_at(p, kind, j) if j >= 0 else None
 
 
-def _agent_after(p: cl.Parse, t: int) -> list[Mention]:
+def _agent_after(p: cl.Parse, t: int, past_content: bool = False) -> list[Mention]:
     """The actor that `của`, `từ` or `từ phía` marks as the agent of trigger t's noun, in its clause before
     another predicate (`sự hỗ trợ về tài chính của Chính phủ Thụy Điển`)."""
     clause = p.clause_of(t)
@@ -1411,8 +1423,8 @@ def _agent_after(p: cl.Parse, t: int) -> list[Mention]:
         return _mentions(p, listed)
     for k in range(t + 1, clause.last):
         tok = p.tokens[k]
-        if tok.tag == cl.TRIGGER or tok.tag == "V" and k > t + 2:  # (`cứu trợ Covid-19 khẩn cấp/V từ Mỹ`: a
-            return []                                               #  modifier the tagger calls a verb)
+        if tok.tag == cl.TRIGGER and not (past_content and k == t + 1) or tok.tag == "V" and k > t + 2:
+            return []  # (`cứu trợ Covid-19 khẩn cấp/V từ Mỹ`: a modifier the tagger calls a verb)
         if tok.tag == cl.ACTOR and tok.actor is not None and _place_code(tok.actor):
             prep = cl.preposition_before(p, k)
             return _mentions(p, _group(p, k)) if prep and prep[1] in ("của", "từ", "từ phía", "do", "bởi") else []

@@ -129,6 +129,11 @@ REPORTED_SPEECH = [
 ]
 
 CARRIED_OVER = [
+    # an opening time clause with no subject is the main subject's (`Sau khi chỉ trích Ấn Độ …, truyền thông nhà
+    # nước Trung Quốc …`); a received request was made by whom `từ` names (`nhận được yêu cầu hỗ trợ từ …`)
+    ("dantri_unc_2020/0143.txt", "Sau khi chỉ trích Ấn Độ", {("CHN", "IND", "11", "asserted"), ("CHN", "USA", "11", "asserted"),
+                                                            ("USA", "IND", "07", "negated")}),
+    ("dantri_unc_2020/0115.txt", "Bộ trưởng Quốc phòng Ng Eng Hen", {("IDN", "SGP", "10", "asserted")}),
     # an organization named by reference (`khối quân sự này`, `tổ chức này`) is the one named last
     ("vims_2016/0022.txt", "Vào tháng 5, khối quân sự này", {("NATO", "ROU", "07", "asserted")}),
     ("dantri_unc_2020/0046.txt", "Người đứng đầu WHO cho biết", {("WHO", "IND", "07", "asserted")}),
