@@ -116,7 +116,9 @@ REPORTED_SPEECH = [
     # refusing to confirm is no rejection of whom the confirmation is about
     ("baomoi_2017/0080.txt", "Nhất trí ý kiến với", {("KOR", "USA", "05", "asserted")}),
     ("baomoi_2017/0100.txt", "Phản ứng về thông tin trên", {("CHN", "USA", "11", "asserted")}),
+    # (`khi đang ở thăm nước này` after the fronted phrase is Kerry's visit to Myanmar)
     ("vims_2016/0049.txt", "Phát biểu tại một cuộc họp báo", {("USA", "PAK", "04", "asserted"),
+                                                             ("USA", "MMR", "04", "asserted"),
                                                              ("USA", "Taliban", "19", "asserted")}),
     # the subject of the reported clause acts, not the speaker; a pronoun in it is the speaker
     ("baomoi_2017/0014.txt", "Trong diễn văn", {("PRK", "KOR", "03", "asserted")}),
