@@ -6,10 +6,11 @@ them come from underthesea's segmentation CRF and are tagged by its POS CRF (the
 through underthesea_core's featurizer: about 2 ms a sentence). This runs once per sentence, and only for
 sentences that hold a trigger. Clauses open at the cue words of `data/event_cues.json`: complement
 clauses after speech verbs and `rằng`, subordinate clauses (`để`, `sau khi`, `khi`, `nếu`), clauses
-coordinated after a comma (`, và`, `, rồi`) or contrasted (`nhưng`, `trong khi`), hard breaks (`;`), and
-a fronted adverbial phrase at the start (`Trong chuyến thăm Nga, …`). A clause without a subject of its
-own takes the subject of the clause it depends on (the main clause for a fronted phrase, the clause
-before it otherwise).
+coordinated after a comma (`, và`, `, rồi`) or contrasted (`nhưng`, `trong khi`), hard breaks (`;`), a
+main clause after its frame (`Trong khi … ủng hộ … thì …`), and one or two fronted adverbial phrases at the
+start (`Trong chuyến thăm Nga, …`, `Dưới áp lực …, trong cuộc điện đàm với …, Tổng thống …`). A clause
+without a subject of its own takes the subject of the clause it depends on (the main clause for a fronted
+phrase or an opening time clause, the clause before it otherwise).
 """
 from __future__ import annotations
 

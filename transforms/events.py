@@ -831,7 +831,7 @@ def _modality(p: cl.Parse, t: int) -> str:
     if _cue_in(before, "planned"):
         return "planned"
     c_index = p.clause_at[t]
-    if clause.kind == "coordinate" and c_index and not any(w in ("đã", "đang", "vừa", "từng") for w in before):
+    if clause.kind == "coordinate" and c_index and not _cue_in(before, "tense_markers"):
         # `Mỹ sẽ cung cấp vũ khí …, đồng thời hỗ trợ huấn luyện`: the verb phrase goes on under the same `sẽ`
         prev = p.clauses[c_index - 1]
         if _cue_in(p.syllables[p.tokens[prev.first].syl[0]:p.tokens[prev.last - 1].syl[1]], "planned"):
@@ -1452,7 +1452,7 @@ def _unknown_attacker(p: cl.Parse, t: int, trig: Trigger, context: Context, pass
 def _happening(p: cl.Parse, t: int, clause) -> bool:
     """Trigger t is a bare noun that opens its clause and a verb of happening follows (`Giao tranh dữ dội đã nổ
     ra`, `Ba quả bom phát nổ …` with the bomb as the trigger `bom phát nổ`)."""
-    if p.tokens[t].low.startswith("bom ") or p.tokens[t].low.startswith("mìn "):
+    if p.tokens[t].low in cues()["device_blasts"]:
         return True
     lead = [k for k in range(clause.first, t) if p.tokens[k].tag not in ("L", "M", "Nc", "CH")]
     after = p.syllables[p.tokens[t].syl[1]:p.tokens[t].syl[1] + 5]
