@@ -830,7 +830,6 @@ def _modality(p: cl.Parse, t: int) -> str:
         return "hypothetical"  # `nếu … thì họ sẽ giết …`: the main clause of a condition
     if _cue_in(before, "planned"):
         return "planned"
-    c_index = p.clause_at[t]
     if clause.kind == "coordinate" and c_index and not _cue_in(before, "tense_markers"):
         # `Mỹ sẽ cung cấp vũ khí …, đồng thời hỗ trợ huấn luyện`: the verb phrase goes on under the same `sẽ`
         prev = p.clauses[c_index - 1]
@@ -1016,8 +1015,9 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             code, modality = _PLEDGE_CODE[root], "asserted"
         elif root in _PLEDGE_CODE and modality == "negated" and _cue_in(before_words, "pledge"):
             code = _PLEDGE_CODE[root]  # `chưa sẵn sàng chia sẻ`: a pledge refused
-        if root == "19" and trig.pattern not in cues()["two_sided_fights"] + cues()["air_strikes"] and not any(s is not None and (s.entity_type in ("GPE", "IGO") or s.entity_type == "PER")
-                                    for s, _ in pairs):
+        stays_war = trig.pattern in cues()["two_sided_fights"] + cues()["air_strikes"]
+        if root == "19" and not stays_war and not any(
+                s is not None and s.entity_type in ("GPE", "IGO", "PER") for s, _ in pairs):
             code = "180"  # an attack by unnamed attackers or an armed group: assault, not war
         if root in ("17", "18", "19", "20") and modality in ("planned", "asserted") and _threatened(before_words):
             # `thề sẽ xử tử`, `sẵn sàng sử dụng vũ lực`: a threat, which happened
@@ -1230,11 +1230,7 @@ def _acts_next(p: cl.Parse, t: int, token_of: dict[int, int], n: int) -> bool:
 
 
 def _pledges_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:
-    nxt = token_of.get(n + 1)
-    if nxt is None or p.clause_at[nxt] != p.clause_at[t]:
-        return False
-    between = [p.tokens[k] for k in range(t + 1, nxt)]
-    return found[n + 1][2].code[:2] in _PLEDGE_CODE and all(tok.tag in ("R", "V", "A") for tok in between)
+    return _acts_next(p, t, token_of, n) and found[n + 1][2].code[:2] in _PLEDGE_CODE
 
 
 def _purpose_of_previous(p: cl.Parse, t: int, token_of: dict[int, int], n: int) -> bool:
