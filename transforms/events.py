@@ -539,11 +539,26 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
     return []
 
 
+def _time_vao(words: list[str]) -> set[int]:
+    """Positions of `vào` that give a time, not a target: a time noun follows (`vào dịp kỷ niệm …`)."""
+    return {i for i, w in enumerate(words) if w == "vào" and cues().match("time_nouns", words, i + 1) is not None}
+
+
 def _at_time(p: cl.Parse, k: int) -> bool:
     """Actor k names an occasion after `vào` (`phóng tên lửa đúng vào dịp quốc khánh Mỹ`): a time, not a target."""
     first = p.tokens[cl.phrase_start(p, k)].syl[0]
-    words = p.syllables[max(0, first - 3):p.tokens[k].syl[0]]
-    return any(w == "vào" and cues().match("time_nouns", words, i + 1) is not None for i, w in enumerate(words))
+    return bool(_time_vao(p.syllables[max(0, first - 3):p.tokens[k].syl[0]]))
+
+
+def _clause_words(p: cl.Parse, c: int) -> list[str]:
+    """The syllables of clause c."""
+    clause = p.clauses[c]
+    return p.syllables[p.tokens[clause.first].syl[0]:p.tokens[clause.last - 1].syl[1]]
+
+
+def _words_before(p: cl.Parse, t: int) -> list[str]:
+    """The syllables of token t's clause before it."""
+    return p.syllables[p.tokens[p.clause_of(t).first].syl[0]:p.tokens[t].syl[0]]
 
 
 def _placed_into(p: cl.Parse, t: int) -> bool:
@@ -817,7 +832,7 @@ def _modality(p: cl.Parse, t: int) -> str:
         pledge = c.match("pledge", p.syllables, tok.syl[0]) == tok.syl[1]
         if not pledge and (tok.tag not in ("R", "V") or tok.tag == "V" and k < t - 2):
             break  # `chưa sẵn sàng chia sẻ`: the negated pledge negates the act
-    before = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
+    before = _words_before(p, t)
     after = p.syllables[p.tokens[t].syl[1]:p.tokens[t].syl[1] + 3]
     if "nào" in after and "nào đó" not in " ".join(after) and _cue_in(before, "negation"):
         return "negated"  # `chưa đưa ra tín hiệu cảnh báo nào`: none at all
@@ -826,14 +841,13 @@ def _modality(p: cl.Parse, t: int) -> str:
         return "hypothetical"
     c_index = p.clause_at[t]
     if c_index and p.cue_at("main_openers", p.tokens[clause.first].syl[0]) is not None and _cue_in(
-            p.syllables[p.tokens[p.clauses[c_index - 1].first].syl[0]:p.tokens[clause.first].syl[0]], "hypothetical"):
+            _clause_words(p, c_index - 1), "hypothetical"):
         return "hypothetical"  # `nếu … thì họ sẽ giết …`: the main clause of a condition
     if _cue_in(before, "planned"):
         return "planned"
     if clause.kind == "coordinate" and c_index and not _cue_in(before, "tense_markers"):
         # `Mỹ sẽ cung cấp vũ khí …, đồng thời hỗ trợ huấn luyện`: the verb phrase goes on under the same `sẽ`
-        prev = p.clauses[c_index - 1]
-        if _cue_in(p.syllables[p.tokens[prev.first].syl[0]:p.tokens[prev.last - 1].syl[1]], "planned"):
+        if _cue_in(_clause_words(p, c_index - 1), "planned"):
             return "planned"
     if clause.kind == "adjunct" and p.cue_at("purpose", p.tokens[clause.first].syl[0]) is not None:
         return "planned"  # `… để tấn công thủ đô`: an aim, not a deed
@@ -860,8 +874,8 @@ def _framed_code(p: cl.Parse, t: int, trig: Trigger, targets: list[Mention]) -> 
     clause = p.clause_of(t)
     around_target = p.syllables[start:p.tokens[clause.last - 1].syl[1]][:25] if target_tokens else \
         p.syllables[start:start + 3] if targets else []  # (`tập trận với quân đội nước này`: named by reference)
-    around_target = [w for i, w in enumerate(around_target) if not (  # `vào dịp kỷ niệm …`: a time, not a target
-        w == "vào" and cues().match("time_nouns", around_target, i + 1) is not None)]
+    times = _time_vao(around_target)  # `vào dịp kỷ niệm …`: a time, not a target
+    around_target = [w for i, w in enumerate(around_target) if i not in times]
     for frame in options:
         if frame.objects and not any(_contains(words, cue) for cue in frame.objects):
             continue
@@ -1006,7 +1020,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             code = "020"  # `bày tỏ mong muốn Trung Quốc nỗ lực hơn`: asking China
         root = code[:2]
         modality = _modality(p, t)
-        before_words = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
+        before_words = _words_before(p, t)
         offered = n > 0 and token_of.get(n - 1) is not None and _offers_next(p, token_of[n - 1], found, token_of, n - 1)
         if root in _PLEDGE_CODE and modality in ("planned", "asserted") and (
                 _cue_in(before_words, "pledge") or offered or clause.kind == "embed" and (
@@ -1161,7 +1175,7 @@ def _pledged_content(p: cl.Parse, c: int) -> bool:
     """Embedded clause c says what a pledge of the clause before it promises (`hứa hẹn … rằng sẽ gặp`)."""
     if c == 0:
         return False
-    words = p.syllables[p.tokens[p.clauses[c - 1].first].syl[0]:p.tokens[p.clauses[c].first].syl[0]]
+    words = _clause_words(p, c - 1)
     return _cue_in(words, "pledge") and not _cue_in(words, "threat")
 
 
@@ -1332,7 +1346,7 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         if not targets and len(sources) > 1 and trig.target == "mutual":
             return _mutual(sources)  # `Nga và NATO đạt được thỏa thuận`, `Anh, Pháp, Đức đã nhóm họp`
         if not targets and root in _IMPLICIT_TARGET and trig.target != "none" and _objectless(p, t) \
-                and not _cue_in(p.syllables[p.tokens[p.clause_of(t).first].syl[0]:p.tokens[t].syl[0]], "conditions"):
+                and not _cue_in(_words_before(p, t), "conditions"):
             # (not in a condition: `nếu Ai Cập đề nghị, …` asks no one yet)
             # `Nga lên tiếng chỉ trích`: the receiver is the subject named before
             targets = _implicit_target(context, sources)
@@ -1435,7 +1449,7 @@ def _unknown_attacker(p: cl.Parse, t: int, trig: Trigger, context: Context, pass
     named = next((tok.actor for tok in p.tokens if tok.tag == cl.ACTOR and tok.actor is not None
                   and tok.actor.entity_type == "ORG" and _actor(tok.actor)), None)
     clause = p.clause_of(t)
-    lead = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
+    lead = _words_before(p, t)
     if _cue_in(lead, "unnamed_attackers"):  # `Một kẻ đánh bom liều chết …`: unknown, unless the sentence says
         return [named] if named else []
     if not (passive or _nominal(p, t) and not _owned_noun(p, t) or _happening(p, t, clause)):
