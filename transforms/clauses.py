@@ -363,12 +363,22 @@ def subject_like(p: Parse, k: int) -> bool:
         while j >= clause.first and (p.tokens[j].tag in _NP_TAGS and (p.tokens[j].tag != ACTOR or (
                 p.tokens[j].actor is not None and p.tokens[j].actor.entity_type == "LOC"))
                                      or p.tokens[j].low in ("này", "đó", "ấy", "kia", "tất cả", "thuộc")
-                                     or p.tokens[j].tag == TRIGGER and j == clause.first):
-            # (`chuyến thăm Hiroshima của ông Obama gặp phải …`: a noun trigger heads the subject phrase)
+                                     or p.tokens[j].tag == TRIGGER and j == clause.first
+                                     or p.tokens[j].tag == "V" and _head_noun_before(p, j, clause.first)):
+            # (`chuyến thăm Hiroshima của ông Obama gặp phải …`: a noun trigger heads the subject phrase;
+            #  `Lực lượng gìn giữ hòa bình của LHQ`, `Nhóm tác chiến …`: a verb inside the head's compound)
             # `Động thái này của Mỹ`, `Một lữ đoàn pháo binh thuộc quân khu Tân Cương của Trung Quốc`
             j -= 1
         return j < clause.first
     return False
+
+
+def _head_noun_before(p: Parse, j: int, first: int) -> bool:
+    """Token j follows the head noun that opens its clause (after determiners and numbers)."""
+    k = first
+    while k < j and p.tokens[k].tag in ("L", "M"):
+        k += 1
+    return k == j - 1 and p.tokens[k].tag == "N"
 
 
 def actor_units(p: Parse, lo: int, hi: int) -> list[int]:

@@ -621,12 +621,26 @@ def _refers_back(p: cl.Parse, t: int) -> bool:
 def _relative(p: cl.Parse, t: int) -> bool:
     """Trigger t modifies the noun before it, itself the object of an earlier trigger or of a preposition
     (`tấn công lực lượng ủng hộ chính phủ`): a relative clause, no event of its own."""
-    if t < 2 or p.tokens[t - 1].tag != "N" or p.clause_at[t - 2] != p.clause_at[t]:
+    if t < 2 or p.tokens[t - 1].tag != "N" or p.clause_at[t - 2] != p.clause_at[t] or _carried_message(p, t):
         return False
     if p.tokens[t - 2].tag == cl.TRIGGER:
         return True
     # `nhằm vào lực lượng ủng hộ Chính phủ Syria`: a group noun after a preposition, qualified
     return p.tokens[t - 2].tag == "E" and cl.cue_ends_at(p, "force_nouns", t - 1) == t - 1
+
+
+def _carried_message(p: cl.Parse, t: int) -> bool:
+    """Trigger t is the act a message carries: `gửi lời chúc mừng tới …`, `gửi điện chia buồn` (a sending verb,
+    a message noun, the act)."""
+    j = cl.cue_ends_at(p, "messages", t - 1) if t else None
+    return j is not None and j > 0 and cl.cue_ends_at(p, "light_verbs", j - 1) is not None
+
+
+def _sends_message(p: cl.Parse, t: int) -> bool:
+    """Trigger t sends a message whose act follows (`gửi lời chúc mừng`): the act is the event, not the sending."""
+    end = p.cue_at("messages", p.tokens[t].syl[1]) if t + 1 < len(p.tokens) else None
+    k = next((k for k in range(t + 1, len(p.tokens)) if p.tokens[k].syl[0] >= end), None) if end else None
+    return k is not None and p.tokens[k].tag == cl.TRIGGER and _carried_message(p, k)
 
 
 def _weapon_reach(p: cl.Parse, t: int) -> bool:
@@ -1001,7 +1015,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         if _appealed_for(p, t, found, token_of, n) or _relative(p, t) or _refers_back(p, t) or (
                 t and cl.cue_ends_at(p, "topic_nouns", t - 1) is not None):  # (`trong lĩnh vực viện trợ nhân đạo`)
             continue  # `kêu gọi tiến hành một cuộc hội đàm`: what is asked for has not happened
-        if _hoped(p, t):
+        if _hoped(p, t) or _sends_message(p, t):
             continue  # `tôi hy vọng Kiev sẽ hợp tác …`: what someone hopes another will do
         if root == "02" and _own_desire(p, t):
             continue  # `muốn` asks only when it names who should act (`muốn Iran từ bỏ …`)

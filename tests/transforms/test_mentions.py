@@ -128,6 +128,10 @@ def test_corpus_title_split_gives_role_and_country():
     xi = next(m for m in _mentions(corpus_sentence("dantri_unc_2020/0144.txt", "Thủ tướng Australia"))
               if m.entity_type == "PER" and m.canonical_name == "Xi Jinping")
     assert (xi.surface, xi.role, xi.country) == ("Tập Cận Bình", "Chủ tịch", "CHN")
+    # a role noun, no office (`sinh viên Mỹ Otto Warmbier`): the country is still the person's
+    otto = next(m for m in _mentions(corpus_sentence("baomoi_2017/0067.txt", "Cái chết của sinh viên Mỹ"))
+                if m.entity_type == "PER" and "Warmbier" in m.surface)
+    assert (otto.surface, otto.role, otto.country) == ("Otto Warmbier", "sinh viên", "USA")
 
 
 def test_acronym_after_a_foreign_word_stands_apart():  # constructed: `người Kurd YPG` is the YPG
