@@ -702,7 +702,8 @@ def _nominal(p: cl.Parse, t: int) -> bool:
     j = start - 1
     while j >= 0 and (p.tokens[j].tag in ("L", "M", "A") or p.tokens[j].low in ("thêm", "nhiều", "hàng loạt")):
         j -= 1  # `tiến hành thêm nhiều vụ không kích`
-    return j < 0 or cl.cue_ends_at(p, "light_verbs", j) is None
+    # (`diễn ra các cuộc tập trận`: a happening verb ending in a light verb's word names no agent)
+    return j < 0 or cl.cue_ends_at(p, "light_verbs", j) is None or cl.cue_ends_at(p, "happenings", j) is not None
 
 
 def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,
@@ -745,8 +746,7 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,
             targets = _group(p, k)
     if not targets and root in ("15", "?"):  # (a deployment's root waits for its target) `việc triển khai các tổ
         #                                        hợp pháo … đến khu vực gần biên giới Ấn Độ`
-        targets = next((_group(p, k) for k in range(t + 1, clause.last)
-                        if p.tokens[k].tag == cl.ACTOR and _near_border(p, t, k)), [])
+        targets = _border_group(p, t)
     agents = _mentions(p, sources)
     if not agents and owner_named:
         return [], _mentions(p, targets)
@@ -1335,7 +1335,9 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         elif not sources and p.clause_of(t).kind == "embed" and _announced(p, t):
             # `Séc thông báo 18 nhà ngoại giao Nga sẽ bị trục xuất`: who announces it does it
             sources = _inherited_subject(p, p.clause_at[t], context, carry=False)
-        recipient = _object(p, t, trig, root, _tokens_of(p, sources), marked_only=True)
+        # (a deployment by an agent: `máy bay … được Mỹ triển khai tới gần bờ biển Trung Quốc`)
+        recipient = _object(p, t, trig, root, _tokens_of(p, sources), marked_only=True) or (
+            _mentions(p, _border_group(p, t)) if root in ("15", "?") else [])
         targets = recipient or _subject(p, marker, context)  # `dự thảo … đã được Mỹ gửi đến 4 quốc gia`
         if not targets and root == "17":  # `tiếp xúc với ba công dân Mỹ khác đang bị giam giữ`: who is held
             targets = [m for m in _actor_right_before(p, marker, skip_adverbs=True) if _actor(m)]
@@ -1400,6 +1402,13 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
 def _near_border(p: cl.Parse, t: int, k: int) -> bool:
     """Actor k follows a border word after trigger t (`gần biên giới Ấn Độ`, `dọc biên giới Ukraine`)."""
     return _cue_in(p.syllables[max(p.tokens[t].syl[1], p.tokens[k].syl[0] - 3):p.tokens[k].syl[0]], "border_words")
+
+
+def _border_group(p: cl.Parse, t: int) -> list[int]:
+    """The actor tokens of the first border phrase after trigger t in its clause (`đến khu vực gần biên giới Ấn Độ`)."""
+    clause = p.clause_of(t)
+    return next((_group(p, k) for k in range(t + 1, clause.last)
+                 if p.tokens[k].tag == cl.ACTOR and _near_border(p, t, k)), [])
 
 
 def _tokens_of(p: cl.Parse, mentions: list[Mention]) -> set[int]:

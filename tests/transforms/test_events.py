@@ -67,6 +67,9 @@ COORDINATION = [
     ("dantri_unc_2020/0135.txt", "Theo The Hindu, Ấn Độ khó", {("IND", c, "06", "hypothetical") for c in (
         "BGD", "NPL", "LKA")}),
     ("baomoi_2017/0097.txt", "Tháng 5/2017, Hạ viện Mỹ", {("USA", c, "16", "asserted") for c in ("SYR", "RUS", "IRN")}),
+    # a plural object named by a list after `bao gồm cả`
+    ("dantri_unc_2020/0150.txt", "EU kêu gọi các nước liên quan", {("EU", "CHN", "02", "asserted"),
+                                                                 ("EU", "PHL", "02", "asserted")}),
     # coordinated objects
     ("dantri_unc_2020/0071.txt", "Ngoài ra, Indonesia", {("IDN", "SGP", "02", "asserted"),
                                                         ("IDN", "AUS", "02", "asserted")}),
@@ -258,6 +261,11 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # a deployment by an agent, aimed at the coast it nears (`được Mỹ triển khai tới gần bờ biển Trung Quốc`); drills
+    # that take place (`diễn ra các cuộc tập trận`) are no act of the subject; a live-fire drill is one drill, whose
+    # agent follows it (`cuộc tập trận bắn đạn thật … của quân đội Trung Quốc`)
+    ("dantri_unc_2020/0139.txt", "Đây là những máy bay quân sự", {("USA", "CHN", "15", "asserted")}),
+    ("dantri_unc_2020/0139.txt", "Trước đó, Cục An toàn Hàng hải", {("CHN", None, "15", "asserted")}),
     # a suffering verb's subject, headed by a noun trigger, is the possessor's (`chuyến thăm Hiroshima của ông Obama
     # gặp phải sự chỉ trích từ …`): the critics' act is aimed at it
     ("vims_2016/0017.txt", "Tuy nhiên, chuyến thăm Hiroshima", {("USA", "JPN", "04", "asserted"),
