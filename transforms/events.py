@@ -522,6 +522,9 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
             continue
         if prep and prep[1] in _AGAINST and root < "10":
             continue  # `hậu thuẫn … trong cuộc chiến chống IS`: aid is not given to whom it is used against
+        if prep and prep[1] in ("do", "bởi") and root in _FORCE_ROOTS | {"07", "17", "?"} and not _holds(p, k):
+            continue  # `tấn công các tay súng do Iran hậu thuẫn`: who backs or trains the object is not its target
+            #           (who holds it is: `tấn công vào phần lãnh thổ do IS kiểm soát`)
         if prep and prep[0] == "locative" and root not in _VIOLENT and trig.target != "place":
             continue
         if trig.target == "none" and (_at_time(p, k) or not (prep and prep[1] in hostile or any(
@@ -537,6 +540,12 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
             k = _possessor_after(p, k, last) or k
         return _mentions(p, [j for j in _group(p, k) if j not in exclude])
     return []
+
+
+def _holds(p: cl.Parse, k: int) -> bool:
+    """A verb of holding follows actor k's phrase (`phần lãnh thổ do IS kiểm soát`)."""
+    end = cl.coordinated(p, k, k, len(p.tokens))[-1] + 1
+    return end < len(p.tokens) and p.cue_at("holding", p.tokens[end].syl[0]) is not None
 
 
 def _time_vao(words: list[str]) -> set[int]:

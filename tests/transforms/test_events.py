@@ -548,6 +548,12 @@ def test_backing_goes_to_the_phrase_before_its_agent():  # constructed
     assert _constructed("Phiến quân Houthi do Iran hậu thuẫn tấn công Saudi Arabia.") == {
         ("IRN", "Houthi", "07", "asserted"), ("Houthi", "SAU", "18", "asserted")}
     assert _constructed("Chiến sự nổ ra giữa quân đội Ukraine với lực lượng ly khai nghi do Nga hậu thuẫn.") == set()
+    # the backer of what is attacked or mobilized is not its target; who holds it is
+    assert _constructed("Israel tấn công các tay súng do Iran hậu thuẫn.") == set()
+    assert _constructed("Không quân Mỹ tấn công vào phần lãnh thổ do IS kiểm soát.") == {("USA", "IS", "19", "asserted")}
+    assert sentence_events("vntc_2000s/0057.txt", "Manila phải huy động") == {("PHL", None, "15", "asserted")}
+    # giving information is no aid; intelligence given is material cooperation (064)
+    assert _constructed("Mỹ cung cấp thông tin tình báo cho Israel.") == {("USA", "ISR", "06", "asserted")}
 
 
 def test_partner_right_before_an_act_of_force_does_it_too():  # constructed: no unseen corpus sentence has one
