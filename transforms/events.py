@@ -1604,7 +1604,8 @@ def _objectless(p: cl.Parse, t: int) -> bool:
         if tok.text == ",":
             return True
         if p.cue_at("anaphoric", tok.syl[0]) == tok.syl[1]:
-            return True
+            # (`phản đối nghị định này`: a treaty named back is no act of one actor)
+            return not _cue_in(p.syllables[p.tokens[t].syl[1]:tok.syl[0]], "treaties")
         if tok.tag == cl.TRIGGER and k == t + 1 and _nominal(p, k):
             continue  # `bác đề xuất trên`: the act's object noun, then what points back
         if tok.tag in (cl.ACTOR, cl.TRIGGER, "V", "E"):

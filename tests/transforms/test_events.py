@@ -552,6 +552,8 @@ def test_backing_goes_to_the_phrase_before_its_agent():  # constructed
     assert _constructed("Israel tấn công các tay súng do Iran hậu thuẫn.") == set()
     assert _constructed("Không quân Mỹ tấn công vào phần lãnh thổ do IS kiểm soát.") == {("USA", "IS", "19", "asserted")}
     assert sentence_events("vntc_2000s/0057.txt", "Manila phải huy động") == {("PHL", None, "15", "asserted")}
+    # a treaty named back (`nghị định này`) is no act of the actor named before: no implicit target
+    assert _constructed("Nga đã phê chuẩn Nghị định thư Kyoto. Mỹ và Australia phản đối nghị định này.") == set()
     # giving information is no aid; intelligence given is material cooperation (064)
     assert _constructed("Mỹ cung cấp thông tin tình báo cho Israel.") == {("USA", "ISR", "06", "asserted")}
 
