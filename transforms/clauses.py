@@ -349,6 +349,10 @@ def subject_like(p: Parse, k: int) -> bool:
     prep = preposition_before(p, k)
     if prep is None:
         return True
+    clause = p.clause_of(k)
+    if clause.kind == "adjunct" and p.cue_at("adjunct", p.tokens[clause.first].syl[0]) == \
+            p.tokens[phrase_start(p, k)].syl[0]:
+        return True  # `…, vì Ukraine đã nộp đơn …`: the word that opens the clause is no preposition of its subject
     kind, word = prep
     if kind == "agent" and word not in ("của", "từ phía"):  # `từ phía` marks a noun's agent only
         nxt = k + 1

@@ -134,6 +134,9 @@ REPORTED_SPEECH = [
 ]
 
 CARRIED_OVER = [
+    # the actor right after the word that opens a subordinate clause (`vì Hàn Quốc là nước duy nhất …`) is its
+    # subject, not the object of a preposition
+    ("baomoi_2017/0029.txt", "Theo ông Michishita", {("KOR", "PRK", "05", "hypothetical")}),
     # a person named after a role noun and a country (`sinh viên Mỹ Otto Warmbier`) is that country's, also where
     # the story names them again alone
     ("baomoi_2017/0067.txt", "Warmbier được Triều Tiên phóng thích", {("PRK", "USA", "08", "asserted")}),
