@@ -292,6 +292,20 @@ def _plural_subject_list(p: cl.Parse, first: int, group: list[int]) -> list[int]
     return (cl.coordinated(p, named[0], first, named[-1] + 1) if named else []) + members
 
 
+def _plural_joined(p: cl.Parse, group: list[int], t: int) -> list[int]:
+    """A subject joined by a plural that a list names, before trigger t: `Mỹ và một số đồng minh như Anh chỉ
+    trích …` is Mỹ and Anh; [] for any other subject."""
+    start, stop = p.tokens[group[-1]].syl[1], p.tokens[t].syl[0]
+    words = p.syllables[start:stop]
+    if not words or words[0] not in ("và", "cùng"):
+        return []
+    at = next((i for i in range(1, min(len(words), 4)) if _generic_plural(words, i)), None)
+    if at is None:
+        return []
+    members = [k for k in _listed(p, group[-1] + 1, stop=start + at + 8) if k < t]
+    return group + members if members else []
+
+
 def _plural_object_list(p: cl.Parse, t: int) -> list[int]:
     """A generic plural right after trigger t (its object) that a list then names: `xuất khẩu vắc xin sang các
     nước láng giềng, bao gồm Bangladesh, Nepal và Sri Lanka`, `gửi đến 4 quốc gia … (Anh, Nga, …)`."""
@@ -374,7 +388,7 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
             # that are (`Thứ trưởng Ngoại giao Trung Quốc Chu Văn Trọng, Vũ Đại Vĩ và Ninh Phú Khôi đã gặp …`)
             return [m for m in _mentions(p, _group(p, k)) if _actor(m)]
         group = _group(p, k)
-        listed = _plural_subject_list(p, clause.first, group)
+        listed = _plural_subject_list(p, clause.first, group) or _plural_joined(p, group, t)
         if listed:
             return _mentions(p, listed)
         first = p.tokens[cl.phrase_start(p, group[0])].syl[0]
@@ -711,8 +725,11 @@ def _nominal(p: cl.Parse, t: int) -> bool:
     j = start - 1
     while j >= 0 and (p.tokens[j].tag in ("L", "M", "A") or p.tokens[j].low in ("thêm", "nhiều", "hàng loạt")):
         j -= 1  # `tiến hành thêm nhiều vụ không kích`
-    # (`diễn ra các cuộc tập trận`: a happening verb ending in a light verb's word names no agent)
-    return j < 0 or cl.cue_ends_at(p, "light_verbs", j) is None or cl.cue_ends_at(p, "happenings", j) is not None
+    # (`diễn ra các cuộc tập trận`: a happening verb ending in a light verb's word names no agent; `đơn phương áp`:
+    #  the tagger glues an adverb to the light verb)
+    light = j >= 0 and (cl.cue_ends_at(p, "light_verbs", j) is not None or any(
+        p.cue_at("light_verbs", s) == p.tokens[j].syl[1] for s in range(p.tokens[j].syl[0] + 1, p.tokens[j].syl[1])))
+    return not light or cl.cue_ends_at(p, "happenings", j) is not None
 
 
 def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,
@@ -840,16 +857,22 @@ def _cue_in(words: list[str], kind: str) -> bool:
     return any(c.match(kind, words, i) is not None for i in range(len(words)))
 
 
+def _negation_at(p: cl.Parse, j: int) -> int | None:
+    """The end of a negation that starts at syllable j, unless it negates a hesitation (`không ngần ngại`,
+    `không ngừng`: the act is asserted)."""
+    return None if p.cue_at("affirming", j) is not None else p.cue_at("negation", j)
+
+
 def _modality(p: cl.Parse, t: int) -> str:
     clause = p.clause_of(t)
     c = cues()
     # negation on the event itself: a negation word with only adverbs between it and the trigger
     start = p.tokens[t].syl[0]
-    if any(c.match("negation", p.syllables, j) == start for j in range(max(0, start - 3), start)):
+    if any(_negation_at(p, j) == start for j in range(max(0, start - 3), start)):
         return "negated"  # `không hề lo ngại`, however the tagger splits `không hề`
     for k in range(t - 1, clause.first - 1, -1):
         tok = p.tokens[k]
-        end = c.match("negation", p.syllables, tok.syl[0])
+        end = _negation_at(p, tok.syl[0])
         if end is not None and end <= p.tokens[t].syl[0]:
             return "negated"
         pledge = c.match("pledge", p.syllables, tok.syl[0]) == tok.syl[1]

@@ -67,6 +67,11 @@ COORDINATION = [
     ("dantri_unc_2020/0135.txt", "Theo The Hindu, Ấn Độ khó", {("IND", c, "06", "hypothetical") for c in (
         "BGD", "NPL", "LKA")}),
     ("baomoi_2017/0097.txt", "Tháng 5/2017, Hạ viện Mỹ", {("USA", c, "16", "asserted") for c in ("SYR", "RUS", "IRN")}),
+    # a subject joined by a plural a list names (`Mỹ và một số đồng minh như Anh`); names joined by a dash (`Mỹ -
+    # Ukraine đàm phán`)
+    ("dantri_unc_2020/0110.txt", "Mỹ và một số đồng minh như Anh", {("USA", "CHN", "11", "asserted"),
+                                                                   ("GBR", "CHN", "11", "asserted")}),
+    ("baomoi_2017/0074.txt", "Mỹ - Ukraine đàm phán", {("UKR", "USA", "04", "asserted"), ("USA", "UKR", "04", "asserted")}),
     # a plural object named by a list after `bao gồm cả`
     ("dantri_unc_2020/0150.txt", "EU kêu gọi các nước liên quan", {("EU", "CHN", "02", "asserted"),
                                                                  ("EU", "PHL", "02", "asserted")}),
@@ -351,6 +356,8 @@ NOUNS_AND_PASSIVES = [
 ]
 
 ROOTS_AND_MODALITY = [
+    # a negated hesitation asserts the act (`không ngần ngại không kích`)
+    ("baomoi_2017/0030.txt", "Giới chuyên gia nhận định", {("USA", "SYR", "19", "asserted")}),
     # a message sent carries its act (`gửi lời chúc mừng ông Moon`, `gửi thông điệp cấm Bình Nhưỡng …`): the act
     # is the event, the sending none
     ("baomoi_2017/0017.txt", "Sau khi ông Moon Jae-in đắc cử", {("JPN", "KOR", "05", "asserted")}),
@@ -513,6 +520,11 @@ def test_lexicon_grown_from_bulk_text():  # constructed: verbs frequent between 
 def test_a_verb_inside_the_head_noun_of_a_subject_with_its_owner():  # constructed (from a blind review's miss)
     assert _constructed("Nhóm tác chiến tàu sân bay Liêu Ninh của quân đội Trung Quốc đã tập trận gần Đài Loan.") \
         == {("CHN", None, "15", "asserted")}
+
+
+def test_a_light_verb_the_tagger_glued_to_an_adverb():  # constructed (from a blind review's miss)
+    assert _constructed("Trung Quốc đã đơn phương áp các lệnh trừng phạt thương mại với một số quốc gia, trong đó "
+                        "có Australia.") == {("CHN", "AUS", "16", "asserted")}
 
 
 def test_investigate():  # constructed: no corpus sentence names who investigates whom
