@@ -527,6 +527,12 @@ def test_a_light_verb_the_tagger_glued_to_an_adverb():  # constructed (from a bl
                         "có Australia.") == {("CHN", "AUS", "16", "asserted")}
 
 
+def test_armed_groups_and_state_forces_the_press_names():  # constructed (from a blind review's misses)
+    assert _constructed("Cảnh sát Philippines cho biết họ đã bắt giữ 8 thành viên Quân đội Nhân dân Mới (NPA).") == {
+        ("PHL", "NPA", "17", "asserted")}
+    assert _constructed("PLA tăng cường hoạt động quân sự gần Đài Loan.") == {("CHN", None, "15", "asserted")}
+
+
 def test_investigate():  # constructed: no corpus sentence names who investigates whom
     assert _constructed("Liên Hợp Quốc điều tra Syria về các cáo buộc vi phạm nhân quyền.") == {
         ("UN", "SYR", "09", "asserted")}
