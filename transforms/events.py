@@ -409,7 +409,10 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
             return _mentions(p, listed)
     for i in range(len(words)):
         if c.match("first_person", words, i) is not None:  # `chúng tôi sẽ …`: the speaker, if reported
-            return _inherited_subject(p, p.clause_at[t], context, carry=False) if clause.kind == "embed" else []
+            if clause.kind == "embed":
+                return _inherited_subject(p, p.clause_at[t], context, carry=False)
+            # `"Chúng tôi kêu gọi Mỹ …", người phát ngôn Bộ Ngoại giao Trung Quốc cảnh báo.`: who closes the quote
+            return _closing_speaker(p, t) if any(tok.text in ('"', "”") for tok in p.tokens[t:]) else []
         if c.match("armed_group_pronouns", words, i) is not None and context.group:
             return [context.group]  # `chúng còn truy sát …` in a story about an armed group
         if c.match("organization_references", words, i) is not None:
@@ -1171,7 +1174,7 @@ def _closing_speaker(p: cl.Parse, k: int) -> list[Mention]:
     for a in range(len(p.tokens) - 1, k, -1):
         if p.tokens[a].tag == cl.ACTOR:
             rest = p.syllables[p.tokens[a].syl[1]:]
-            end = c.match("speech", rest, 0)
+            end = c.match("speech", rest, 0) or c.match("warnings", rest, 0)
             if end is not None and all(not w.isalpha() for w in rest[end:] if w not in ("thêm",)) \
                     and _is_actor_token(p, a):
                 return [p.tokens[a].actor]
@@ -1394,7 +1397,8 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         if not targets and len(sources) > 1 and trig.target == "mutual":
             return _mutual(sources)  # `Nga và NATO đạt được thỏa thuận`, `Anh, Pháp, Đức đã nhóm họp`
         if not targets and root in _IMPLICIT_TARGET and trig.target != "none" and _objectless(p, t) \
-                and not _cue_in(_words_before(p, t), "conditions"):
+                and not _cue_in(_words_before(p, t), "conditions") and not _cue_in(_words_before(p, t), "first_person"):
+            # (not in a quote's `chúng tôi …`, which speaks of anyone: its receiver must be named)
             # (not in a condition: `nếu Ai Cập đề nghị, …` asks no one yet)
             # `Nga lên tiếng chỉ trích`: the receiver is the subject named before
             targets = _implicit_target(context, sources)

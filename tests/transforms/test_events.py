@@ -118,6 +118,10 @@ NULL_ACTORS = [
 ]
 
 REPORTED_SPEECH = [
+    # a quote's `Chúng tôi` is the speaker who closes it (`…", người phát ngôn Bộ Ngoại giao Trung Quốc cảnh báo.`);
+    # with no receiver named it takes none from the story (`“Chúng tôi có cam kết sâu sắc …`)
+    ("dantri_unc_2020/0137.txt", "Chúng tôi kêu gọi Mỹ và Nhật Bản", {("CHN", "USA", "02", "asserted"),
+                                                                   ("CHN", "JPN", "02", "asserted")}),
     # a sentence opening with a verb phrase up to a comma is fronted: its subject is the main clause's
     # (`Nhất trí ý kiến với Tổng thống Trump, người đồng cấp Hàn Quốc Moon Jae-in cho rằng …`), and the
     # place it names is no subject (`Phát biểu tại … ở Myanmar …, Ngoại trưởng Mỹ John Kerry cho biết …`);
