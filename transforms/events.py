@@ -716,7 +716,7 @@ def _nominal(p: cl.Parse, t: int) -> bool:
             and p.tokens[t - 1].tag == "L":
         return True  # `những nhượng bộ khác từ Mỹ`
     if prev is not None and prev == t - 1 and p.tokens[prev].tag == "E" and p.cue_at(
-            "purpose", p.tokens[prev].syl[0]) is None:
+            "purpose", p.tokens[prev].syl[0]) is None and not _goes_to_act(p, prev):
         return True  # `với cáo buộc hỗ trợ …`: the object of a preposition
     syllable = p.tokens[t].syl[0]
     if p.cue_at("nominalizers", syllable) is not None:
@@ -733,6 +733,12 @@ def _nominal(p: cl.Parse, t: int) -> bool:
     light = j >= 0 and (cl.cue_ends_at(p, "light_verbs", j) is not None or any(
         p.cue_at("light_verbs", s) == p.tokens[j].syl[1] for s in range(p.tokens[j].syl[0] + 1, p.tokens[j].syl[1])))
     return not light or cl.cue_ends_at(p, "happenings", j) is not None
+
+
+def _goes_to_act(p: cl.Parse, k: int) -> bool:
+    """`tới`/`đến`/`sang` at token k, after no verb, goes to do what follows (`điều động tàu … từ Visakhapatnam
+    tới hỗ trợ hải quân Indonesia`), where after a verb it leads to a thing (`dẫn đến xung đột`)."""
+    return p.tokens[k].low in ("tới", "đến", "sang") and k > 0 and p.tokens[k - 1].tag not in ("V", cl.TRIGGER)
 
 
 def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,

@@ -170,6 +170,10 @@ CARRIED_OVER = [
 ]
 
 FRAMES = [
+    # sent to go and help (`điều động tàu cứu hộ … tới hỗ trợ hải quân Indonesia`: the help is a verb, not the object
+    # of `tới`); a rescue team sent to a country is aid, pledged with `sẽ` in a reported clause
+    ("dantri_unc_2020/0108.txt", "Hải quân Ấn Độ cũng điều động", {("IND", "IDN", "07", "asserted")}),
+    ("dantri_unc_2020/0108.txt", "Người phát ngôn Lầu Năm Góc John Kirby", {("USA", "IDN", "03", "asserted")}),
     # wanting another to act asks them (02); wanting one's own act is an intent (03); anger, displeasure and
     # solidarity said as nouns after `bày tỏ sự …` are acts towards whom they name
     ("baomoi_2017/0019.txt", "Tuy nhiên, Mỹ vẫn muốn Trung Quốc", {("USA", "CHN", "02", "asserted")}),
