@@ -1153,6 +1153,9 @@ def _evaluations(p: cl.Parse, context: Context) -> list[tuple[int, Mention, Ment
                       None)  # (not `đề cập trực tiếp đến Đài Loan`: what the judged act is about)
         if judged is None:
             continue
+        act = next((j for j in range(judged - 1, max(-1, k - 16), -1) if p.tokens[j].low == "việc"), None)
+        if act is not None and act + 1 < k and p.tokens[act + 1].tag == cl.ACTOR and _is_actor_token(p, act + 1):
+            judged = act + 1  # `cho rằng việc Mỹ tấn công lực lượng … là không thể chấp nhận`: whose act is judged
         speaker = _speaker_before(p, judged) or _closing_speaker(p, k)
         if not speaker or _place_code(speaker[0]) == _place_code(p.tokens[judged].actor):
             continue

@@ -541,6 +541,12 @@ def test_armed_groups_and_state_forces_the_press_names():  # constructed (from a
     assert _constructed("PLA tăng cường hoạt động quân sự gần Đài Loan.") == {("CHN", None, "15", "asserted")}
 
 
+def test_a_judgement_of_an_act_is_aimed_at_its_actor():  # constructed (from a blind review's misses)
+    assert ("RUS", "USA", "11", "asserted") in _constructed(
+        "Phía Nga cho rằng việc Mỹ tấn công lực lượng ủng hộ chính phủ của Tổng thống Syria Bashar al-Assad là "
+        "không thể chấp nhận.")
+
+
 def test_investigate():  # constructed: no corpus sentence names who investigates whom
     assert _constructed("Liên Hợp Quốc điều tra Syria về các cáo buộc vi phạm nhân quyền.") == {
         ("UN", "SYR", "09", "asserted")}
