@@ -712,9 +712,13 @@ def _nominal(p: cl.Parse, t: int) -> bool:
     if k + 2 < len(p.tokens) and (p.tokens[k].low, p.tokens[k + 1].low) == ("từ", "phía") \
             and p.tokens[k + 2].tag == cl.ACTOR:
         return True  # `những cảnh báo từ phía Trung Quốc`
-    if k + 1 < len(p.tokens) and p.tokens[k].low == "từ" and p.tokens[k + 1].tag == cl.ACTOR and t \
-            and p.tokens[t - 1].tag == "L":
-        return True  # `những nhượng bộ khác từ Mỹ`
+    said = p.tokens[t].trigger >= 0 and p.triggers[p.tokens[t].trigger][2].code[:2] in _SAID_ROOTS
+    j = k + 1
+    while said and j < min(len(p.tokens), k + 3) and p.tokens[j].tag == "N":
+        j += 1  # (a title: `cảnh báo từ Tổng thống Mỹ Donald Trump`)
+    if j < len(p.tokens) and p.tokens[k].low == "từ" and p.tokens[j].tag == cl.ACTOR and t \
+            and (p.tokens[t - 1].tag == "L" or said):
+        return True  # `những nhượng bộ khác từ Mỹ`, `bất chấp cảnh báo từ Tổng thống Mỹ`: who made it follows
     if prev is not None and prev == t - 1 and p.tokens[prev].tag == "E" and p.cue_at(
             "purpose", p.tokens[prev].syl[0]) is None and not _goes_to_act(p, prev):
         return True  # `với cáo buộc hỗ trợ …`: the object of a preposition
@@ -790,6 +794,11 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,
     during = clause.kind == "fronted" and p.cue_at("during", p.tokens[clause.first].syl[0]) is not None
     if not agents and (during or _owned_noun(p, t) or mutual and targets):
         agents = _subject(p, t, context)
+    head = cl.cue_ends_at(p, "nominalizers", t - 1) if t else None  # (`bất chấp lời kêu gọi của …`)
+    before = (head if head is not None else t) - 1
+    if agents and not targets and before >= 0 and cl.cue_ends_at(p, "defying", before) is not None:
+        # `Triều Tiên phóng tên lửa, bất chấp cảnh báo từ Tổng thống Mỹ`: the warning was aimed at who defies it
+        return agents, [m for m in _subject(p, t, context) if _place_code(m) not in {_place_code(a) for a in agents}]
     return agents, _mentions(p, targets)
 
 

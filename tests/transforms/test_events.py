@@ -277,6 +277,17 @@ FRAMES = [
 ]
 
 NOUNS_AND_PASSIVES = [
+    # a said act defied or weighed (`bất chấp cảnh báo từ Tổng thống Mỹ`, `bất chấp sự phản đối của Bình Nhưỡng`,
+    # `cân nhắc đề nghị từ Ukraine`) is its maker's, aimed at who defies or weighs it; a missile able to strike the
+    # US threatens it
+    ("baomoi_2017/0057.txt", "Triều Tiên đã bốn lần phóng tên lửa", {("PRK", None, "15", "asserted"),
+                                                                    ("USA", "PRK", "13", "asserted"),
+                                                                    ("PRK", "USA", "13", "asserted")}),
+    ("vntc_2000s/0123.txt", "Bộ Tài chính Mỹ đã phong tỏa", {("USA", "PRK", "16", "asserted"),
+                                                            ("PRK", "USA", "11", "asserted")}),
+    ("dantri_unc_2020/0098.txt", "Politico dẫn các nguồn tin", {("UKR", "USA", "02", "asserted")}),
+    # a drill of an attack is a drill, aimed at what it rehearses attacking (`diễn tập tấn công các hàng không mẫu hạm Mỹ`)
+    ("baomoi_2017/0057.txt", "Triều Tiên tập trận tấn công", {("PRK", None, "15", "asserted"), ("PRK", "USA", "15", "asserted")}),
     # a deployment by an agent, aimed at the coast it nears (`được Mỹ triển khai tới gần bờ biển Trung Quốc`); drills
     # that take place (`diễn ra các cuộc tập trận`) are no act of the subject; a live-fire drill is one drill, whose
     # agent follows it (`cuộc tập trận bắn đạn thật … của quân đội Trung Quốc`)
@@ -545,6 +556,12 @@ def test_a_judgement_of_an_act_is_aimed_at_its_actor():  # constructed (from a b
     assert ("RUS", "USA", "11", "asserted") in _constructed(
         "Phía Nga cho rằng việc Mỹ tấn công lực lượng ủng hộ chính phủ của Tổng thống Syria Bashar al-Assad là "
         "không thể chấp nhận.")
+
+
+def test_opposing_a_proposal_rejects_it():  # constructed (from a blind review's miss): and the proposal was made
+    assert _constructed("Triều Tiên phản đối đề xuất của Hàn Quốc.") == {("PRK", "KOR", "12", "asserted"),
+                                                                       ("KOR", "PRK", "03", "asserted")}
+    assert _constructed("Bình Nhưỡng tuyên bố thử thành công bom nhiệt hạch.") == {("PRK", None, "15", "asserted")}
 
 
 def test_investigate():  # constructed: no corpus sentence names who investigates whom
