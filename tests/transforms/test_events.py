@@ -118,6 +118,8 @@ NULL_ACTORS = [
 ]
 
 REPORTED_SPEECH = [
+    # `nêu` takes a noun (`nêu điều kiện yêu cầu …`): no reported clause opens after it (`nêu rõ` does)
+    ("vims_2016/0004.txt", "Trong khi Triều Tiên tỏ ý muốn", {("KOR", "PRK", "10", "asserted")}),
     # a quote's `Chúng tôi` is the speaker who closes it (`…", người phát ngôn Bộ Ngoại giao Trung Quốc cảnh báo.`);
     # with no receiver named it takes none from the story (`“Chúng tôi có cam kết sâu sắc …`)
     ("dantri_unc_2020/0137.txt", "Chúng tôi kêu gọi Mỹ và Nhật Bản", {("CHN", "USA", "02", "asserted"),
