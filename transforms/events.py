@@ -1414,6 +1414,10 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             return _distinct_pairs([(s_, None) for s_ in sources])
         if not targets and len(sources) > 1 and trig.target == "mutual":
             return _mutual(sources)  # `Nga và NATO đạt được thỏa thuận`, `Anh, Pháp, Đức đã nhóm họp`
+        own = [k for k in range(p.clause_of(t).first, t) if p.tokens[k].actor in sources and cl.subject_like(p, k)]
+        if not targets and _reciprocal(p, t) and len({_place_code(p.tokens[k].actor) for k in own}) > 1:
+            # `Nga và Ukraine đã đổ lỗi cho nhau`: each subject named in the clause does it to the other
+            return _distinct_pairs([(a, b) for a in sources for b in sources if _place_code(a) != _place_code(b)])
         if not targets and root in _IMPLICIT_TARGET and trig.target != "none" and _objectless(p, t) \
                 and not _cue_in(_words_before(p, t), "conditions") and not _cue_in(_words_before(p, t), "first_person"):
             # (not in a quote's `chúng tôi …`, which speaks of anyone: its receiver must be named)
@@ -1635,6 +1639,12 @@ def _implicit_target(context: Context, sources: list[Mention]) -> list[Mention]:
     taken = {_place_code(s) for s in sources}
     previous = [m for m in context.subject if _place_code(m) not in taken]
     return previous or next(([m] for m in context.focus if _place_code(m) not in taken), [])
+
+
+def _reciprocal(p: cl.Parse, t: int) -> bool:
+    """`nhau` (each other) is the trigger's object: `cáo buộc lẫn nhau`, `đổ lỗi cho nhau`."""
+    words = p.syllables[p.tokens[t].syl[1]:p.tokens[t].syl[1] + 3]
+    return cues().match("reciprocals", words, 0) is not None
 
 
 def _objectless(p: cl.Parse, t: int) -> bool:

@@ -72,6 +72,9 @@ COORDINATION = [
     ("dantri_unc_2020/0110.txt", "Mỹ và một số đồng minh như Anh", {("USA", "CHN", "11", "asserted"),
                                                                    ("GBR", "CHN", "11", "asserted")}),
     ("baomoi_2017/0074.txt", "Mỹ - Ukraine đàm phán", {("UKR", "USA", "04", "asserted"), ("USA", "UKR", "04", "asserted")}),
+    # coordinated subjects acting on each other (`đổ lỗi cho nhau`): one event each way
+    ("dantri_unc_2020/0142.txt", "Nga và Ukraine đã đổ lỗi cho nhau", {("RUS", "UKR", "11", "asserted"),
+                                                                    ("UKR", "RUS", "11", "asserted")}),
     # a plural object named by a list after `bao gồm cả`
     ("dantri_unc_2020/0150.txt", "EU kêu gọi các nước liên quan", {("EU", "CHN", "02", "asserted"),
                                                                  ("EU", "PHL", "02", "asserted")}),
@@ -376,6 +379,8 @@ NOUNS_AND_PASSIVES = [
 ]
 
 ROOTS_AND_MODALITY = [
+    # `còn lâu mới` (far from able to) negates
+    ("baomoi_2017/0019.txt", "Triều Tiên còn lâu mới", {("PRK", None, "15", "negated")}),
     # a negated hesitation asserts the act (`không ngần ngại không kích`)
     ("baomoi_2017/0030.txt", "Giới chuyên gia nhận định", {("USA", "SYR", "19", "asserted")}),
     # a message sent carries its act (`gửi lời chúc mừng ông Moon`, `gửi thông điệp cấm Bình Nhưỡng …`): the act
