@@ -175,6 +175,11 @@ CARRIED_OVER = [
 ]
 
 FRAMES = [
+    # a mobilization is a show of force where it is sent near a country (`điều động nhóm tác chiến tàu sân bay … tới
+    # gần bán đảo Triều Tiên`: `nhóm tác chiến` one noun), none when it stays at home (`điều động các lực lượng vũ
+    # trang tới hỗ trợ các bệnh viện`)
+    ("baomoi_2017/0016.txt", "Nhưng ngay sau đó, ông Trump", {("USA", "PRK", "15", "asserted")}),
+    ("dantri_unc_2020/0027.txt", "Hôm 26/4, Ấn Độ đã điều động", set()),
     # sent to go and help (`điều động tàu cứu hộ … tới hỗ trợ hải quân Indonesia`: the help is a verb, not the object
     # of `tới`); a rescue team sent to a country is aid, pledged with `sẽ` in a reported clause
     ("dantri_unc_2020/0108.txt", "Hải quân Ấn Độ cũng điều động", {("IND", "IDN", "07", "asserted")}),
