@@ -1069,7 +1069,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             continue  # `tôi hy vọng Kiev sẽ hợp tác …`: what someone hopes another will do
         if root == "02" and _own_desire(p, t):
             continue  # `muốn` asks only when it names who should act (`muốn Iran từ bỏ …`)
-        pairs = _pairs(p, t, trig, root, context)
+        force = _threatens_next(p, t, found, token_of, n)
+        pairs = _pairs(p, t, trig, "13" if force else root, context)  # (a threat's target: `… chống Triều Tiên`)
         if not pairs:
             continue
         code = _framed_code(p, t, trig, [b for _, b in pairs if b])
@@ -1077,7 +1078,6 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             continue
         if trig.pattern in cues()["warnings"] and not _cue_in(p.syllables[p.tokens[t].syl[1]:][:40], "warning_content"):
             continue  # `WHO cảnh báo rằng tình hình dịch bệnh … chưa thể kết thúc`: a warning about something, no threat
-        force = _threatens_next(p, t, found, token_of, n)
         if force:  # `Mỹ sẵn sàng sử dụng vũ lực để …`: the readiness is the threat (138), with its target
             code = "137" if force == "17" else "138"
         if root == "03" and _wished_of(p, t):

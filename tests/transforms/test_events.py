@@ -575,6 +575,10 @@ def test_opposing_a_proposal_rejects_it():  # constructed (from a blind review's
     assert _constructed("Bình Nhưỡng tuyên bố thử thành công bom nhiệt hạch.") == {("PRK", None, "15", "asserted")}
 
 
+def test_a_threat_of_force_against_someone():  # constructed (from bulk text): its target is who force is aimed at
+    assert _constructed("Nhật Bản sẵn sàng đáp trả bằng quân sự chống Bắc Triều Tiên.") == {("JPN", "PRK", "13", "asserted")}
+
+
 def test_investigate():  # constructed: no corpus sentence names who investigates whom
     assert _constructed("Liên Hợp Quốc điều tra Syria về các cáo buộc vi phạm nhân quyền.") == {
         ("UN", "SYR", "09", "asserted")}
