@@ -386,6 +386,8 @@ NOUNS_AND_PASSIVES = [
 ROOTS_AND_MODALITY = [
     # `còn lâu mới` (far from able to) negates
     ("baomoi_2017/0019.txt", "Triều Tiên còn lâu mới", {("PRK", None, "15", "negated")}),
+    # readiness to counter someone's aggression (`sẵn sàng đối phó với sự hung hăng của Triều Tiên`) is a threat
+    ("baomoi_2017/0050.txt", "Ngoài các hậu quả về mặt ngoại giao", {("USA", "PRK", "13", "asserted")}),
     # a negated hesitation asserts the act (`không ngần ngại không kích`)
     ("baomoi_2017/0030.txt", "Giới chuyên gia nhận định", {("USA", "SYR", "19", "asserted")}),
     # a message sent carries its act (`gửi lời chúc mừng ông Moon`, `gửi thông điệp cấm Bình Nhưỡng …`): the act
