@@ -1412,6 +1412,8 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         if root == "02" and sources and _unaddressed(p, t):
             # `kêu gọi tất cả các bên liên quan …`, `kêu gọi các nước hãy …`: no actor addressed
             return _distinct_pairs([(s_, None) for s_ in sources])
+        if root == "10" and _unaddressed(p, t):
+            return []  # `yêu cầu các bên tôn trọng phán quyết của …`: who owns what is demanded is no addressee
         if not targets and len(sources) > 1 and trig.target == "mutual":
             return _mutual(sources)  # `Nga và NATO đạt được thỏa thuận`, `Anh, Pháp, Đức đã nhóm họp`
         own = [k for k in range(p.clause_of(t).first, t) if p.tokens[k].actor in sources and cl.subject_like(p, k)]

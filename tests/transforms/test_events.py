@@ -444,6 +444,9 @@ ROOTS_AND_MODALITY = [
 ]
 
 NO_EVENT = [
+    # a demand to a generic addressee (`yêu cầu các bên tôn trọng phán quyết của Tòa Trọng tài`): the owner of what
+    # is demanded is no addressee
+    ("dantri_unc_2020/0150.txt", "Brussels đồng thời yêu cầu các bên"),
     # an act with no object inside a condition takes no receiver from the story (`trong trường hợp các nước
     # khác từ chối đối thoại`: others refuse, no one named)
     ("dantri_unc_2020/0082.txt", "Ông nói, Moscow sẽ có các biện pháp"),
