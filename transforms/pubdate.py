@@ -6,9 +6,11 @@ date is the one that satisfies most of them (weighted), never the first window f
     2013-02..2017-01), from people.tsv (curated) and leaders_reign.tsv (REIGN); `cựu`/`nguyên` (former)
     puts the date out of all the person's terms after the first, `tân` (new) near a start, `đắc cử` (elect)
     just before it; `do X cầm đầu` (led by X) counts as a present title;
-  - dated anchors (anchors.tsv): landmark events as lower bounds, summits and the like as windows;
-  - every year the text mentions as past is a lower bound; `N năm trước`/`kỷ niệm N năm` with a year fix one
-    (without a year in the sentence, one of the years the article names, at half weight);
+  - dated anchors (anchors.tsv): landmark events as lower bounds, summits and the like as windows; told with
+    `năm ngoái` (last year), an event's next year and a landmark's era from its second year;
+  - every year the text mentions as past is a lower bound, from the next year for a year told only as a point in
+    the past (`hồi năm 2015`, `Năm 2015, …`); `N năm trước`/`kỷ niệm N năm` with a year fix one (without a year
+    in the sentence, one of the years the article names, at half weight);
   - a weekday with day and month (`thứ Ba, 16/6`) keeps only the years whose calendar agrees;
   - related-article dates (`…định cư(02/08/2004)`) tell the era;
   - a known person's age beside the name (`ông Putin, 64 tuổi`, births.tsv): the year of that birthday or the
@@ -16,9 +18,10 @@ date is the one that satisfies most of them (weighted), never the first window f
 Days: the byline date (`(theo AP, 29/5)`), an anchored `hôm nay (29/5)`/`hôm qua, 5-1`, a dateline, else the
 latest past day the article speaks of; failing a day, the latest past month (`tháng 5 vừa qua`: the next);
 else the month of a day told as coming (`ngày 18/11 tới`); else a month told with `hồi` (back in); else the
-year alone. Among the years that fit best, the earliest at or after the latest past year mentioned, moved on to
-reach the day of a named event the first year agrees with only before it (news tells of an event after it
-more than before); with no clue at all the date stays null. Precision never claims more than the evidence.
+year alone. Among the years that fit best, the earliest at or after the latest past year mentioned (the next
+one when the window only touches it: a term from 16 November), moved on to reach the day of a named event the
+first year agrees with only before it (news tells of an event after it more than before); with no clue at all
+the date stays null. Precision never claims more than the evidence.
 Basis values: metadata, header, dateline, byline, text, world, none.
 """
 from __future__ import annotations
@@ -34,7 +37,7 @@ from transforms.literals import required_literals
 from transforms.mentions import Mention
 from transforms.nlp import Sentence
 from transforms.normalize import fold
-from transforms.timexes import Candidate, PartialDate, is_upcoming
+from transforms.timexes import LEXICON, Candidate, PartialDate, is_upcoming
 
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
 _DAY_MONTH = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})")
@@ -494,14 +497,23 @@ _TARGET_BEFORE = re.compile(r"(?i)(?:đến|tới|trước|mục tiêu|tầm nh�
 _AT_BEFORE = re.compile(r"(?i)(?<!\w)vào\s+(?:năm\s+)?$")
 _PLAN = re.compile(r"(?i)(?<!\w)(?:để|nhằm|lộ\s+trình|kế\s+hoạch|mục\s+tiêu|phấn\s+đấu|đề\s+nghị|đề\s+xuất|dự\s+kiến|dự\s+định)(?!\w)")
 _RANGE_AFTER = re.compile(r"^\s*[-–]\s*$")
+# a year alone told as a point in the past (`hồi năm 2000`, `vào năm 2012`, `chiến tranh Kosovo (1999)`, `Năm 2015,
+# …` opening a sentence that plans nothing): news says `năm nay` of its own year, so such a year is an earlier one.
+# Matched on the sentence up to the year, the year as said and the character after it, joined by NULs.
+_POINT_PAST = re.compile(r"(?i)(?<!\w)(?:hồi|vào)\s+\x00năm\s+\d{4}\x00|\(\x00\d{4}\x00\)")
+_OPENING_YEAR = re.compile(r"(?i)\W*\x00năm\s+\d{4}\x00,")
+_FUTURE_CUE = re.compile(rf"(?i)(?<!\w)(?:{'|'.join(map(re.escape, LEXICON['future_cues']))})(?!\w)")
 _ANNIVERSARY = re.compile(r"(?i)(?:kỷ\s+niệm|tròn|cách\s+đây|sau)\s+(\d{1,3})\s+năm|(\d{1,3})\s+năm\s+(?:trước|về\s+trước|qua|sau|kể\s+từ)\b")
 # counted back from the publication: `cách đây 47 năm`, `47 năm trước đây`, `18 năm kể từ khi`, `sau 18 năm`
 _COUNTED_BACK = re.compile(r"(?i)cách\s+đây|sau\s|\d+\s+năm\s+(?:trước|về\s+trước|kể\s+từ)")
 
 
 def _year_clues(cands: list[Candidate], texts: dict[int, tuple[int, str]]) -> tuple[list[Clue], list[int]]:
-    """Past years as lower bounds; the years themselves (for the era and the text basis)."""
+    """Past years as lower bounds; the years themselves (for the era and the text basis). A year told only as a
+    point in the past (`hồi năm 2015`, `Năm 2015, …`) bounds from the next year and is not one of them."""
     past: set[int] = set()
+    point: set[int] = set()  # years told as a point in the past
+    other: set[int] = set()  # years told otherwise somewhere (`trong năm 2016`, `tháng 5/2016`)
     for c in cands:
         if not c.year or c.future or c.role in ("related", "byline"):
             continue
@@ -512,8 +524,14 @@ def _year_clues(cands: list[Candidate], texts: dict[int, tuple[int, str]]) -> tu
         if _RANGE_AFTER.match(before[-3:]) and re.search(r"\d{4}\s*[-–]\s*$", before):
             continue  # the end of `2016-2020`
         past.add(c.year)
-    clues = [Clue(W_YEAR, ((dt.date(y, 1, 1), dt.date.max),), f"past year {y}") for y in sorted(past)]
-    return clues, sorted(past)
+        said = f"{before}\x00{c.surface}\x00{text[c.end - start:c.end - start + 1]}"
+        opening = _OPENING_YEAR.match(said) and not _FUTURE_CUE.search(text[c.end - start:])  # not `Năm 2006, … sẽ`
+        told_past = c.kind == "year" and bool(_POINT_PAST.search(said) or opening)
+        (point if told_past else other).add(c.year)
+    earlier = point - other
+    clues = [Clue(W_YEAR, ((dt.date(y + 1, 1, 1), dt.date.max),), f"before: year {y}") if y in earlier else
+             Clue(W_YEAR, ((dt.date(y, 1, 1), dt.date.max),), f"past year {y}") for y in sorted(past)]
+    return clues, sorted(past - earlier)
 
 
 def _anniversary_clues(cands: list[Candidate], texts: dict[int, tuple[int, str]]) -> list[Clue]:
@@ -606,9 +624,13 @@ def _anchors() -> list[Anchor]:
             for row in gz.read_tsv("anchors.tsv")]
 
 
-def _anchor_clues(sentences: list[Sentence], sentence_years: dict[int, list[int]]) -> list[Clue]:
+def _anchor_clues(sentences: list[Sentence], sentence_years: dict[int, list[int]],
+                  last_year: frozenset[int] | set[int] = frozenset()) -> list[Clue]:
     """Clues from the dated anchors a sentence names. An event told with a year in its sentence (`tháng
-    1.2013, Triều Tiên thử hạt nhân lần 3`) is history, not news: only landmarks count there."""
+    1.2013, Triều Tiên thử hạt nhân lần 3`) is history, not news: only landmarks count there. In a sentence of
+    `last_year` (it says `năm ngoái`), an event is of the year before the publication (`trận động đất tại Kashmir
+    hồi cuối tháng 10 năm ngoái`: 2006) and a landmark's era had begun by then (`tháng 9 năm ngoái` beside
+    `Covid-19`: 2021 at the earliest)."""
     found: dict[tuple[str, str], Clue] = {}
     article = " ".join(s.text.lower() for s in sentences)
     named = [a for a in _anchors() if not a.literals or any(w in article for w in a.literals)]
@@ -637,6 +659,15 @@ def _anchor_clues(sentences: list[Sentence], sentence_years: dict[int, list[int]
                     if not dates:
                         continue
                 when, spans = " ".join(dates), [_span(d) for d in dates]
+                if s.index in last_year:  # the year after the event; after the landmark's first year
+                    if a.kind in ("landmark", "release"):
+                        clue = Clue(W_LANDMARK, ((dt.date(spans[0][0].year + 1, 1, 1), dt.date.max),),
+                                    f"after: {said} ({when}) last year")
+                    else:
+                        years = tuple((dt.date(x.year + 1, 1, 1), dt.date(y.year + 1, 12, 31)) for x, y in spans)
+                        clue = Clue(W_ANCHOR, years, f"anchor: {said} ({when}) last year", alone=len(spans) == 1)
+                    found.setdefault((a.pattern.pattern, when, "last year"), clue)
+                    continue
                 if a.kind in ("landmark", "release"):
                     clue = Clue(W_LANDMARK, ((spans[0][0], dt.date.max),), f"after: {said} ({when})")
                 else:
@@ -695,8 +726,10 @@ def _choose_year(clues: list[Clue], probe: tuple[int, int | None] | None, lower:
     dantri_unc_2020 (held out), the earliest beats the latest and the middle: a window is mostly opened by a
     new office holder or event that the article is news about, and a window left open by a sitting
     office holder (`Tổng thống Trump`: 2017-2021 and 2025-) reaches the present, where no past article
-    is. None when only clues that cannot date alone agree (a weekday with a day, one of the years of
-    elections or summits: they choose inside another clue's window)."""
+    is. Without a day or month, a first year that agrees on a single mid-month (the window opens in its last
+    weeks) gives way to the next one when that agrees too: the window holds the next year whole. None when only
+    clues that cannot date alone agree (a weekday with a day, one of the years of elections or summits: they
+    choose inside another clue's window)."""
     keys: dict[int, float] = {}
     for y in range(FIRST_YEAR, today.year + 1):
         days = _days_of(y, probe, today)
@@ -709,6 +742,9 @@ def _choose_year(clues: list[Clue], probe: tuple[int, int | None] | None, lower:
         return None
     window = [y for y, key in keys.items() if key == top]
     first = next((y for y in window if lower is None or y >= lower), window[0])
+    if not probe and first != lower and first + 1 in window and sum(
+            sum(c.weight for c in clues if c.ok(d)) == top for d in _days_of(first, probe, today)) == 1:
+        first += 1
     # an event the text names is told of after it more than before: when the first year agrees with an event
     # only in the window before it, the earliest year whose days reach the event's own day
     events = [c for c in clues if c.at and any(c.ok(d) for d in _days_of(first, probe, today))]
@@ -755,7 +791,9 @@ def infer_published(metadata: str | None, header: dict[str, str], byline_date: s
             sentence_years.setdefault(c.sentence_index, []).append(c.year)
     article_text = _article_text(sentences)
     clues += _person_clues(mentions, article_text, sentence_years)
-    clues += _anchor_clues(sentences, sentence_years)
+    last_year = {c.sentence_index for c in body if c.offset == -1 and not c.future and "ngoái" in c.surface.lower()
+                 and "relative_year" in (c.kind, c.week_shift)}  # `năm ngoái`, `tháng 9 năm ngoái`
+    clues += _anchor_clues(sentences, sentence_years, last_year)
     clues += _anniversary_clues(body, texts) if texts else []
     clues += _weekday_clues(body, probe[0] if probe else None)
     related = _related_clue(cands)

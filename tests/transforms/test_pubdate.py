@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import read_corpus
+from tests.conftest import corpus_sentence, read_corpus
 from transforms import pubdate
 from transforms.article import Document, clean, extract
 from transforms.decode import decode_bytes
@@ -38,7 +38,9 @@ def test_byline_day_with_year_from_office_holders(seed_texts):
 
 
 def test_precision_never_exceeds_evidence():
-    value, basis = _published("Tiêu đề\nNăm 2006, trường đại học tuyển sinh 1.000 sinh viên cho các ngành kinh tế.")
+    # `Năm 2006, … sẽ`: a plan of the year, which the year names (without the plan, see
+    # test_a_year_told_as_a_point_in_the_past)
+    value, basis = _published("Tiêu đề\nNăm 2006, trường đại học sẽ tuyển sinh 1.000 sinh viên cho các ngành kinh tế.")
     assert (value, basis) == ("2006", "text")
 
 
@@ -95,6 +97,7 @@ def test_corpus_clues(name, value, basis, clue):
 @pytest.mark.parametrize("name", [
     "vntc_2000s/0008.txt",  # a grenade at a Jakarta hotel `hôm qua`: no year, no office holder, no anchor
     "vntc_2000s/0010.txt",  # a blast in a Chinese school `hôm qua`: nothing fixes the year
+    "vntc_2000s/0013.txt",  # `tai nạn tháng 12 năm ngoái`: last year, but of no dated anchor
 ])
 def test_corpus_articles_that_stay_undated(name):
     assert _corpus(name)[:2] == (None, "none")
@@ -135,10 +138,10 @@ def test_out_of_office_spans():
 
 
 def test_a_spelling_from_russian_names_the_minister():
-    # `Bộ trưởng Quốc phòng Antoni Macherevich` is Macierewicz (in office 2015-11 to 2018-01): his term is the
-    # only clue, and the earliest year of it is taken (the article is of 2016: what limits world dates)
+    # `Bộ trưởng Quốc phòng Antoni Macherevich` is Macierewicz (in office from 16 November 2015 to January 2018):
+    # his term is the only clue; it only touches 2015 (one mid-month), so the next year, which it holds whole
     value, basis, evidence = _corpus("vims_2016/0024.txt")
-    assert evidence == ("office: Bộ trưởng Quốc phòng Antoni Macierewicz",) and (value, basis) == ("2015", "world")
+    assert evidence == ("office: Bộ trưởng Quốc phòng Antoni Macierewicz",) and (value, basis) == ("2016", "world")
 
 
 def test_led_by_and_a_group_name_bound_the_year():
@@ -197,3 +200,56 @@ def test_a_bare_guantanamo_is_the_camp():
     # `tù nhân ở Guantanamo`: the detention camp (January 2002) bounds the year from below
     value, basis, evidence = _corpus("vntc_2000s/0143.txt")
     assert "after: Guantanamo (2002-01-11)" in evidence and value >= "2002"
+
+
+@pytest.mark.parametrize("name,anchor,value,basis", [
+    # a year told only as a point in the past is an earlier year than the publication's (news says `năm nay`)
+    ("vims_2016/0081.txt", "hồi năm 2015", "2016", "world"),  # `hồi năm 2015` (back in 2015)
+    ("dantri_unc_2020/0076.txt", "hồi năm 2000", "2001", "world"),
+    ("vims_2016/0029.txt", "Năm 2015, một", "2016", "world"),  # `Năm 2015, …` opening the sentence
+    ("vntc_2000s/0103.txt", "Năm 2005, kim", "2006", "world"),  # a trade figure of the year just over
+    # a year told otherwise is the publication's at the earliest, as before
+    ("vims_2016/0063.txt", "trong năm 2016", "2016", "text"),  # `trong năm 2016` (during 2016)
+])
+def test_a_year_told_as_a_point_in_the_past(name, anchor, value, basis):
+    assert _published("Tiêu đề\n" + corpus_sentence(name, anchor)) == (value, basis)
+
+
+@pytest.mark.parametrize("said,earlier", [
+    ("hồi năm 2000", True), ("vào năm 2012", True), ("Năm 2015, Nga", True), ("cuộc chiến Kosovo (1999)", True),
+    ("Năm 2006, trường sẽ tuyển", False), ("trong năm 2016", False), ("đầu năm 2016", False), ("năm 2015 Nga", False),
+])
+def test_which_years_are_told_as_a_point_in_the_past(said, earlier):
+    clues, years = pubdate._year_clues(_year_candidates(said), {0: (0, said)})
+    assert (years == []) is earlier and len(clues) == 1
+
+
+def _year_candidates(text: str):
+    from transforms.nlp import Sentence
+    from transforms.timexes import recognize
+    return recognize([Sentence(0, 0, len(text), text, "body")])
+
+
+@pytest.mark.parametrize("name,anchor,value,clue", [
+    # a dated anchor in a sentence that says `năm ngoái` (last year): an event is of the year before the
+    # publication, a landmark's era had begun by then (the publication is from its second year on)
+    ("vntc_2000s/0092.txt", "Kashmir", "2006", "anchor: động đất tại khu vực Kashmir (2005-10-08) last year"),
+    ("vntc_2000s/0028.txt", "hồi tháng 9 năm ngoái", "2005", "after: Beslan (2004-09-01) last year"),
+    ("vntc_2000s/0155.txt", "cuối năm ngoái", "2004", "after: cúm gia cầm (2003-12-15) last year"),
+    ("dantri_unc_2020/0046.txt", "tháng 9 năm ngoái", "2021", "after: Covid-19 (2020-01-01) last year"),
+    ("vims_2016/0031.txt", "Cuối năm ngoái", "2015", "after: IS (2014-06-29) last year"),  # 2016: a bound only
+])
+def test_an_anchor_told_of_last_year(name, anchor, value, clue):
+    x = extract(clean(Document("x", "doc.txt", "Tiêu đề\n" + corpus_sentence(name, anchor), "utf-8")), today=TODAY)
+    assert (x.published.date.value, x.published.basis) == (value, "world") and clue in x.published.evidence
+
+
+@pytest.mark.parametrize("name,value,evidence", [
+    # no day or month, and a window that opens in the last weeks of a year: the next year, which it holds whole
+    ("vntc_2000s/0199.txt", "2004", ("after: H5N1 (2003-12-15)",)),
+    ("vntc_2000s/0076.txt", "2004", ("office: Phó thủ tướng Chaturon Chaisang", "after: cúm gà (2003-12-15)")),
+    # `cố chủ tịch Arafat` (died 11 November 2004): two mid-months agree in 2004, which stays
+    ("vntc_2000s/0022.txt", "2004", ("former: chủ tịch Yasser Arafat", "after: cố chủ tịch Arafat (2004-11-11)")),
+])
+def test_a_window_that_only_touches_its_first_year(name, value, evidence):
+    assert _corpus(name) == (value, "world", evidence)
