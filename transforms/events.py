@@ -297,7 +297,7 @@ def _plural_joined(p: cl.Parse, group: list[int], t: int) -> list[int]:
     trích …` is Mỹ and Anh; [] for any other subject."""
     start, stop = p.tokens[group[-1]].syl[1], p.tokens[t].syl[0]
     words = p.syllables[start:stop]
-    if not words or words[0] not in ("và", "cùng"):
+    if not words or cues().match("joining", words, 0) is None:
         return []
     at = next((i for i in range(1, min(len(words), 4)) if _generic_plural(words, i)), None)
     if at is None:
@@ -742,7 +742,8 @@ def _nominal(p: cl.Parse, t: int) -> bool:
 def _goes_to_act(p: cl.Parse, k: int) -> bool:
     """`tới`/`đến`/`sang` at token k, after no verb, goes to do what follows (`điều động tàu … từ Visakhapatnam
     tới hỗ trợ hải quân Indonesia`), where after a verb it leads to a thing (`dẫn đến xung đột`)."""
-    return p.tokens[k].low in ("tới", "đến", "sang") and k > 0 and p.tokens[k - 1].tag not in ("V", cl.TRIGGER)
+    return p.cue_at("going", p.tokens[k].syl[0]) == p.tokens[k].syl[1] and k > 0 \
+        and p.tokens[k - 1].tag not in ("V", cl.TRIGGER)
 
 
 def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,
@@ -1416,8 +1417,8 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             return []  # `yêu cầu các bên tôn trọng phán quyết của …`: who owns what is demanded is no addressee
         if not targets and len(sources) > 1 and trig.target == "mutual":
             return _mutual(sources)  # `Nga và NATO đạt được thỏa thuận`, `Anh, Pháp, Đức đã nhóm họp`
-        own = [k for k in range(p.clause_of(t).first, t) if p.tokens[k].actor in sources and cl.subject_like(p, k)]
-        if not targets and _reciprocal(p, t) and len({_place_code(p.tokens[k].actor) for k in own}) > 1:
+        if not targets and _reciprocal(p, t) and len({_place_code(p.tokens[k].actor) for k in range(
+                p.clause_of(t).first, t) if p.tokens[k].actor in sources and cl.subject_like(p, k)}) > 1:
             # `Nga và Ukraine đã đổ lỗi cho nhau`: each subject named in the clause does it to the other
             return _distinct_pairs([(a, b) for a in sources for b in sources if _place_code(a) != _place_code(b)])
         if not targets and root in _IMPLICIT_TARGET and trig.target != "none" and _objectless(p, t) \
