@@ -1103,6 +1103,9 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             code, modality = ("137" if root == "17" else "138"), "asserted"
         elif root in _VIOLENT and _weapon_reach(p, t):
             code, modality = "138", "asserted"  # `tên lửa có khả năng tấn công Mỹ`: a weapon's reach threatens
+        elif root in ("17",) + tuple(_VIOLENT) and modality in ("planned", "hypothetical") and _own_force(p, t, pairs):
+            # `Triều Tiên tuyên bố sẽ tấn công Mỹ nếu …`: force its actor says it will or may use is a threat
+            code, modality = ("137" if root == "17" else "138"), "asserted"
         root = code[:2]
         info = codes.get(code) or codes[code[:3]]
         value, precision, basis = _date_for(p, t, timexes, dct, root)
@@ -1172,6 +1175,21 @@ def _evaluations(p: cl.Parse, context: Context) -> list[tuple[int, Mention, Ment
         word = " ".join(after[hit:c.match("evaluations", after, hit)])
         out.append((k, speaker[0], p.tokens[judged].actor, word))
     return out
+
+
+def _own_force(p: cl.Parse, t: int, pairs: list) -> bool:
+    """The act is told by its own actor: a reported clause whose speaker is the source (`Nga cho biết sẽ
+    tấn công …`, not `các chuyên gia cho rằng Nga có thể tấn công …`) or a first person (`thì chúng tôi
+    mới dùng`)."""
+    sources = {_actor(s) for s, _ in pairs if s is not None}
+    if len(sources) != 1 or None in sources:
+        return False
+    clause = p.clause_of(t)
+    words = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[t].syl[0]]
+    if any(cues().match("first_person", words, i) is not None for i in range(len(words))):
+        return True
+    speaker = _speaker_before(p, t) if clause.kind == "embed" else []
+    return bool(speaker) and {_actor(speaker[0])} == sources
 
 
 def _speaker_before(p: cl.Parse, j: int) -> list[Mention]:

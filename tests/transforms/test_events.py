@@ -113,7 +113,7 @@ NULL_ACTORS = [
     ("dantri_unc_2020/0035.txt", "Hạm đội Biển Đen", {("RUS", None, "15", "asserted")}),
     # an attacker the text does not name: source null, the target the country of the place
     ("vims_2016/0006.txt", "Một kẻ đánh", {(None, "IRQ", "18", "asserted")}),
-    ("baomoi_2017/0054.txt", "Một quan chức Triều Tiên ngày 3/6", {("PRK", "USA", "19", "hypothetical"),  # into the US
+    ("baomoi_2017/0054.txt", "Một quan chức Triều Tiên ngày 3/6", {("PRK", "USA", "13", "asserted"),  # into the US
                                                                   (None, "PRK", "18", "hypothetical")}),
     # an air strike in a story about an armed group is not the group's; `thị trấn Ahmad Wal` is no Kuwaiti
     # Ahmad (a place is a whole capitalized name); its target, the Taliban's leader, stands for the Taliban
@@ -384,6 +384,10 @@ NOUNS_AND_PASSIVES = [
 ]
 
 ROOTS_AND_MODALITY = [
+    # force an actor says it will or may use is a threat (13), asserted: a reported clause whose speaker acts
+    # (`Một quan chức Triều Tiên … nói Bình Nhưỡng có thể phóng "mưa tên lửa" vào Mỹ nếu …` above), or what the
+    # weapon it says it develops can reach
+    ("baomoi_2017/0051.txt", "Chính quyền Mỹ cho đến nay", {("PRK", "USA", "13", "asserted")}),
     # `còn lâu mới` (far from able to) negates
     ("baomoi_2017/0019.txt", "Triều Tiên còn lâu mới", {("PRK", None, "15", "negated")}),
     # readiness to counter someone's aggression (`sẵn sàng đối phó với sự hung hăng của Triều Tiên`) is a threat
@@ -700,3 +704,11 @@ def test_stationing_troops_in_a_country_is_military_aid_to_it():  # constructed:
 def test_applying_to_join_an_organization_asks_it():  # constructed (plain `gia nhập` stays no trigger: on the
     # unseen articles half of it was a document, a group's recruits or another's entry)
     assert _constructed("Montenegro xin gia nhập EU năm 2008.") == {("MNE", "EU", "02", "asserted")}
+
+
+def test_force_its_own_actor_announces_is_a_threat():  # constructed (from a blind review's misses)
+    assert _constructed("Triều Tiên tuyên bố sẽ tấn công Mỹ nếu Washington tiếp tục tập trận.") == {
+        ("PRK", "USA", "13", "asserted"), ("USA", None, "15", "hypothetical")}
+    # force that others foresee stays what it would be
+    assert _constructed("Các chuyên gia cho rằng Nga có thể tấn công Ukraine trong tháng tới.") == {
+        ("RUS", "UKR", "19", "hypothetical")}
