@@ -31,6 +31,7 @@ from transforms.timexes import PartialDate, Timex
 
 EVENT_ROLES = frozenset({"title", "lead", "body"})
 _VIOLENT = {"18", "19", "20"}
+_EITHER_WAY = {"04", "05", "06"}  # roots the scorer matches in either direction: one event for both
 _FORCE_ROOTS = {"15", "18", "19", "20"}
 _SYMMETRIC = {"04", "05", "06"}
 # a pledge turns a cooperative root into root 03 with its sub-code
@@ -706,8 +707,10 @@ def _nominal(p: cl.Parse, t: int) -> bool:
     k = t + 1
     while k < len(p.tokens) and p.tokens[k].tag in ("A", "M"):
         k += 1
-    if k + 1 < len(p.tokens) and p.tokens[k].low == "của" and p.tokens[k + 1].tag == cl.ACTOR:
+    if k + 1 < len(p.tokens) and p.tokens[k].low == "của" and p.tokens[k + 1].tag == cl.ACTOR \
+            and not _after_subject(p, t):
         # `tên lửa phóng thử của Triều Tiên`, `áp dụng lệnh trừng phạt của Liên Hợp Quốc`: its agent follows
+        # (not `Nga trục xuất các nhà ngoại giao của Mỹ`: a verb's subject before it, the object's owner after)
         return True
     if k + 2 < len(p.tokens) and (p.tokens[k].low, p.tokens[k + 1].low) == ("từ", "phía") \
             and p.tokens[k + 2].tag == cl.ACTOR:
@@ -1030,7 +1033,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
     found = sorted(found + _visit_triggers(sentence, mentions, found), key=lambda f: f[0])
     named = [m for m in mentions if m.entity_type != "LOC" or m.entity_code in _countries()]
     lower = [s.text.lower() for s in sentence.syllables]
-    judged = len(named) > 1 and "là" in lower and _cue_in(lower, "evaluations")  # (a judgement needs two actors)
+    judged = len(named) > 1 and ("là" in lower and _cue_in(lower, "evaluations") or _cue_in(lower, "consequences"))
+    # (a judgement needs two actors)
     if not found and not judged or not named and not _cue_in(lower, "both_sides"):
         return [], None  # no trigger, or no actor the sentence could name (`hai bên` names two)
     p = cl.parse(sentence, named, found)
@@ -1107,6 +1111,9 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             # `Triều Tiên tuyên bố sẽ tấn công Mỹ nếu …`: force its actor says it will or may use is a threat
             code, modality = ("137" if root == "17" else "138"), "asserted"
         root = code[:2]
+        if trig.target == "mutual" and root not in _EITHER_WAY and _among_subjects(p, t, pairs):
+            # `Washington và Bình Nhưỡng đều muốn đối thoại`: each intends it with the other (03 has a direction)
+            pairs = _distinct_pairs(pairs + [(b, a) for a, b in pairs])
         info = codes.get(code) or codes[code[:3]]
         value, precision, basis = _date_for(p, t, timexes, dct, root)
         loc_name, loc_code = _location(sentence, p, mentions)
@@ -1122,12 +1129,12 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
                     out.append(_event(sentence, made, p.tokens[k].start, p.tokens[k].end, made.code,
                                       codes.get(made.code) or codes[made.code[:3]], target, source,
                                       (value, precision, basis), "asserted", (loc_name, loc_code)))
-    for k, source, target, cue in _evaluations(p, context):
+    for k, source, target, cue, code in _evaluations(p, context):
         # `Tổng thống Hàn Quốc gọi vụ phóng tên lửa này là "hành động khiêu khích"`: a judgement said (111)
-        trig = Trigger(cue, "111", 0.6)
+        trig = Trigger(cue, code, 0.6)
         tok = p.tokens[k]
-        out.append(_event(sentence, trig, tok.start, tok.end, "111", codes["111"], source, target,
-                          _date_for(p, k, timexes, dct, "11"), "asserted", _location(sentence, p, mentions)))
+        out.append(_event(sentence, trig, tok.start, tok.end, code, codes[code], source, target,
+                          _date_for(p, k, timexes, dct, code[:2]), "asserted", _location(sentence, p, mentions)))
     return out, p
 
 
@@ -1148,18 +1155,24 @@ def _event(sentence: Sentence, trig: Trigger, t_start: int, t_end: int, code: st
         source_actor_group=_group_of(source), target_actor_group=_group_of(target))
 
 
-def _evaluations(p: cl.Parse, context: Context) -> list[tuple[int, Mention, Mention, str]]:
+def _evaluations(p: cl.Parse, context: Context) -> list[tuple[int, Mention, Mention, str, str]]:
     """Judgements a speaker states of an actor (event_cues.json `_evaluations`): `X gọi/coi … Y là "hành
-    động khiêu khích"`, `Y là mối đe dọa …, X cho biết`. (token of the judgement word, speaker, judged, cue)
-    where the speaker is the subject of a speech or naming verb before, or of a closing attribution."""
+    động khiêu khích"`, `Y là mối đe dọa …, X cho biết` (111), and consequences it says the actor will bear
+    (`Y sẽ phải trả giá`: a threat, 130). (token of the judgement word, speaker, judged, cue, code) where the
+    speaker is the subject of a speech or naming verb before, or of a closing attribution."""
     c = cues()
     out = []
     for k, tok in enumerate(p.tokens):
-        if tok.low != "là":
-            continue
-        after = p.syllables[tok.syl[1]:tok.syl[1] + 8]
-        hit = next((i for i in range(len(after)) if c.match("evaluations", after, i) is not None), None)
-        if hit is None:
+        consequence = c.match("consequences", p.syllables, tok.syl[0])
+        if consequence is not None:  # `Nga phải trả giá cho hành động này, ông nói`: a threat said (130)
+            after, hit, code = p.syllables[tok.syl[0]:consequence], 0, "130"
+        elif tok.low == "là":
+            after = p.syllables[tok.syl[1]:tok.syl[1] + 8]
+            hit = next((i for i in range(len(after)) if c.match("evaluations", after, i) is not None), None)
+            code = "111"
+            if hit is None:
+                continue
+        else:
             continue
         judged = next((j for j in range(k - 1, max(-1, k - 12), -1) if p.tokens[j].tag == cl.ACTOR
                        and _is_actor_token(p, j) and cl.preposition_before(p, j) in (None, ("agent", "của"))),
@@ -1172,8 +1185,8 @@ def _evaluations(p: cl.Parse, context: Context) -> list[tuple[int, Mention, Ment
         speaker = _speaker_before(p, judged) or _closing_speaker(p, k)
         if not speaker or _place_code(speaker[0]) == _place_code(p.tokens[judged].actor):
             continue
-        word = " ".join(after[hit:c.match("evaluations", after, hit)])
-        out.append((k, speaker[0], p.tokens[judged].actor, word))
+        word = " ".join(after[hit:c.match("evaluations", after, hit)]) if code == "111" else " ".join(after)
+        out.append((k, speaker[0], p.tokens[judged].actor, word, code))
     return out
 
 
@@ -1518,10 +1531,18 @@ def _receiving_verb(p: cl.Parse, t: int, kind: str = "received") -> int | None:
     """The first token of a receiving verb right before trigger t's noun phrase (`nhận được sự ủng hộ`,
     `tiếp nhận lô viện trợ`), past classifiers, quantities and nominalizers."""
     j = t - 1
-    while j >= 0 and (p.tokens[j].tag in ("L", "M", "Nc") or p.tokens[j].low in ("sự", "gói", "khoản", "lô", "thêm",
-                                                                                 "nhiều")):
-        j -= 1
+    while j >= 0 and (p.tokens[j].tag in ("L", "M", "Nc", "Nu") or p.tokens[j].low in (
+            "sự", "gói", "khoản", "lô", "thêm", "nhiều", "khoảng", "gần", "hơn", "đòn")):
+        j -= 1  # (`nhận khoảng 5 triệu USD viện trợ`, `hứng chịu những đòn trả đũa`)
     return cl.cue_ends_at(p, kind, j) if j >= 0 else None
+
+
+def _after_subject(p: cl.Parse, t: int) -> bool:
+    """Trigger t follows its clause's subject actor, with only adverbs between (`Nga đã trục xuất`)."""
+    k = t - 1
+    while k >= p.clause_of(t).first and p.tokens[k].tag == "R":
+        k -= 1
+    return k >= p.clause_of(t).first and p.tokens[k].tag == cl.ACTOR and cl.subject_like(p, k)
 
 
 def _agent_after(p: cl.Parse, t: int, past_content: bool = False) -> list[Mention]:
@@ -1611,6 +1632,14 @@ def _announced(p: cl.Parse, t: int) -> bool:
 
 
 _MAX_MUTUAL = 4  # more parties than this is a multilateral act, not so many bilateral ones
+
+
+def _among_subjects(p: cl.Parse, t: int, pairs: list[tuple]) -> bool:
+    """Every actor of the pairs is a subject named before trigger t in its clause (`A và B muốn …`)."""
+    subjects = {_place_code(p.tokens[k].actor) for k in range(p.clause_of(t).first, t)
+                if p.tokens[k].tag == cl.ACTOR and p.tokens[k].actor is not None and cl.subject_like(p, k)}
+    return bool(pairs) and all(a is not None and b is not None and _place_code(a) in subjects
+                               and _place_code(b) in subjects for a, b in pairs)
 
 
 def _mutual(group: list[Mention]) -> list[tuple]:

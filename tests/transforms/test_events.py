@@ -91,7 +91,8 @@ COORDINATION = [
     # `giữa A và B`, and a mutual act of coordinated subjects
     ("baomoi_2017/0053.txt", "Cuộc bỏ phiếu", {("USA", "CHN", "04", "asserted")}),
     ("baomoi_2017/0050.txt", "Đây là nghị quyết đầu tiên", {("USA", "CHN", "05", "asserted")}),
-    ("baomoi_2017/0086.txt", "Hàn Quốc và Đức cam kết", {("KOR", "DEU", "03", "asserted")}),
+    # (a pledge has a direction: each pledges it to the other)
+    ("baomoi_2017/0086.txt", "Hàn Quốc và Đức cam kết", {("KOR", "DEU", "03", "asserted"), ("DEU", "KOR", "03", "asserted")}),
     # a comma before a new clause's subject is no coordination (`…ủng hộ Hàn Quốc, Triều Tiên sẽ …`)
     ("baomoi_2017/0029.txt", "Vì thế, Triều Tiên", {("JPN", "KOR", "05", "hypothetical"),
                                                    ("USA", "KOR", "05", "hypothetical"),
@@ -704,6 +705,15 @@ def test_stationing_troops_in_a_country_is_military_aid_to_it():  # constructed:
 def test_applying_to_join_an_organization_asks_it():  # constructed (plain `gia nhập` stays no trigger: on the
     # unseen articles half of it was a document, a group's recruits or another's entry)
     assert _constructed("Montenegro xin gia nhập EU năm 2008.") == {("MNE", "EU", "02", "asserted")}
+
+
+def test_consequences_said_and_a_verb_before_its_objects_owner():  # constructed (from blind reviews' misses)
+    assert _constructed("Assad và quân đội của ông ta sẽ phải trả một giá đắt, Nhà Trắng cho biết.") == {
+        ("USA", "SYR", "13", "asserted")}
+    assert _constructed("Nga trục xuất các nhà ngoại giao của Mỹ.") == {("RUS", "USA", "16", "asserted")}
+    assert _constructed("Kyrgyzstan sẽ nhận khoảng 5 triệu USD viện trợ từ Ngân hàng Thế giới.") == {
+        ("WB", "KGZ", "07", "planned")}
+    assert _constructed("Lực lượng SDF giao chiến ác liệt với IS.") == {("SDF", "IS", "19", "asserted")}
 
 
 def test_force_its_own_actor_announces_is_a_threat():  # constructed (from a blind review's misses)
