@@ -722,3 +722,10 @@ def test_force_its_own_actor_announces_is_a_threat():  # constructed (from a bli
     # force that others foresee stays what it would be
     assert _constructed("Các chuyên gia cho rằng Nga có thể tấn công Ukraine trong tháng tới.") == {
         ("RUS", "UKR", "19", "hypothetical")}
+
+
+def test_what_is_handed_over_or_proposed_gives_the_root():  # constructed (from a blind review's misses)
+    assert _constructed("Liên quân do Mỹ dẫn đầu sẽ chuyển giao quyền lực đầy đủ cho chính phủ Iraq.") == {
+        ("USA", "IRQ", "08", "planned")}
+    assert _constructed("Mỹ đề xuất lệnh trừng phạt mới đối với Triều Tiên.") == {("USA", "PRK", "16", "asserted")}
+    assert _constructed("Mỹ gia tăng sức ép lên Triều Tiên.") == {("USA", "PRK", "10", "asserted")}
