@@ -1098,7 +1098,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             code, modality = _PLEDGE_CODE[root], "asserted"
         elif root in _PLEDGE_CODE and modality == "negated" and _cue_in(before_words, "pledge"):
             code = _PLEDGE_CODE[root]  # `chưa sẵn sàng chia sẻ`: a pledge refused
-        stays_war = trig.pattern in cues()["two_sided_fights"] + cues()["air_strikes"]
+        stays_war = trig.pattern in cues()["two_sided_fights"] + cues()["air_strikes"] or code[:3] == "192"
+        # (territory taken is war whoever takes it: `IS đã chiếm 1/3 lãnh thổ Syria`)
         if root == "19" and not stays_war and not any(
                 s is not None and s.entity_type in ("GPE", "IGO", "PER") for s, _ in pairs):
             code = "180"  # an attack by unnamed attackers or an armed group: assault, not war
