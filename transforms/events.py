@@ -1306,7 +1306,9 @@ def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n:
     return any(linked <= p.clause_at[k] <= clause and k < t and (
         p.triggers[m][2].code[:2] in _UNREALIZED and not (p.triggers[m][2].code[:2] == "03" and _is_pledge(p, k))
         and not _offers_next(p, k, p.triggers, token_of, m) and not _own_desire(p, k)
-        or cl.cue_ends_at(p, "unrealizing", k) is not None) for m, k in token_of.items() if m < n)
+        or cl.cue_ends_at(p, "unrealizing", k) is not None) for m, k in token_of.items() if m < n) or any(
+        p.tokens[j].tag != cl.TRIGGER and p.tokens[j + 1].tag == cl.ACTOR and cl.cue_ends_at(p, "unrealizing", j)
+        is not None for j in range(p.clauses[linked].first, t - 1))  # `tìm cách ngăn Mỹ hỗ trợ Hàn Quốc`
 
 
 def _own_desire(p: cl.Parse, k: int) -> bool:

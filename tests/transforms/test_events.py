@@ -729,3 +729,9 @@ def test_what_is_handed_over_or_proposed_gives_the_root():  # constructed (from 
         ("USA", "IRQ", "08", "planned")}
     assert _constructed("Mỹ đề xuất lệnh trừng phạt mới đối với Triều Tiên.") == {("USA", "PRK", "16", "asserted")}
     assert _constructed("Mỹ gia tăng sức ép lên Triều Tiên.") == {("USA", "PRK", "10", "asserted")}
+
+
+def test_an_act_someone_is_kept_from_is_no_event():  # constructed (from a blind review's false positives)
+    assert _constructed("Bình Nhưỡng sẽ tìm cách ngăn Mỹ hỗ trợ Hàn Quốc.") == set()
+    assert _constructed("IS đã chiếm 1/3 lãnh thổ Syria và Iraq trong năm 2014.") == {
+        ("IS", "SYR", "19", "asserted"), ("IS", "IRQ", "19", "asserted")}
