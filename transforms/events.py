@@ -1308,7 +1308,8 @@ def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n:
         and not _offers_next(p, k, p.triggers, token_of, m) and not _own_desire(p, k)
         or cl.cue_ends_at(p, "unrealizing", k) is not None) for m, k in token_of.items() if m < n) or any(
         p.tokens[j].tag != cl.TRIGGER and p.tokens[j + 1].tag == cl.ACTOR and cl.cue_ends_at(p, "unrealizing", j)
-        is not None for j in range(p.clauses[linked].first, t - 1))  # `tìm cách ngăn Mỹ hỗ trợ Hàn Quốc`
+        is not None and all(p.tokens[i].tag in (cl.ACTOR, "Cc", "CH", "R") for i in range(j + 1, t))
+        for j in range(p.clauses[linked].first, t - 1))  # `tìm cách ngăn Mỹ và Nhật Bản hỗ trợ Hàn Quốc`
 
 
 def _own_desire(p: cl.Parse, k: int) -> bool:

@@ -444,11 +444,12 @@ ROOTS_AND_MODALITY = [
     ("vntc_2000s/0050.txt", "Có 15 người", {("AFG", "USA", "14", "asserted")}),  # protesters: people of the place
     ("baomoi_2017/0013.txt", "Chiến sự Palmyra:", {("SYR", "IS", "19", "asserted")}),
     ("baomoi_2017/0064.txt", "Cùng thời điểm, chiến đấu cơ", {("USA", "SYR", "19", "asserted")}),
-    ("baomoi_2017/0029.txt", "Nếu chiến tranh", {("USA", "KOR", "07", "negated"), ("JPN", "KOR", "07", "negated")}),
     ("baomoi_2017/0014.txt", "Nhiều người nhận", {("KOR", "PRK", "04", "hypothetical")}),
 ]
 
 NO_EVENT = [
+    # an act someone would be kept from (`ngăn Mỹ và Nhật Bản không thể hỗ trợ Hàn Quốc`) did not happen
+    ("baomoi_2017/0029.txt", "Nếu chiến tranh"),
     # a demand to a generic addressee (`yêu cầu các bên tôn trọng phán quyết của Tòa Trọng tài`): the owner of what
     # is demanded is no addressee
     ("dantri_unc_2020/0150.txt", "Brussels đồng thời yêu cầu các bên"),
