@@ -1324,8 +1324,9 @@ def _threatens_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], 
         return None
     root = found[n + 1][2].code[:2]
     between = [p.tokens[k] for k in range(t + 1, nxt)]
-    return root if root in ("17", "18", "19", "20") and all(tok.tag in ("R", "V", "A") for tok in between) \
-        else None
+    return root if root in ("17", "18", "19", "20") and all(
+        tok.tag in ("R", "V", "A", "L", "M", "Nc") or tok.low in ("cho", "một", "cuộc", "vụ", "đợt") for tok in between) \
+        else None  # (`sẵn sàng cho một cuộc tấn công vào Syria`: readiness for an attack)
 
 
 def _offers_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:
@@ -1573,8 +1574,9 @@ def _unknown_attacker(p: cl.Parse, t: int, trig: Trigger, context: Context, pass
     story ([group]), someone unknown ([]: source null), or no event at all (None: a practice shot, a plot,
     `việc tấn công` as a topic). Unknown only for `bị` passives, `vụ`/`cuộc` nouns and unnamed attackers
     as subject (`Một kẻ đánh bom liều chết đã tấn công …`)."""
-    named = next((tok.actor for tok in p.tokens if tok.tag == cl.ACTOR and tok.actor is not None
-                  and tok.actor.entity_type == "ORG" and _actor(tok.actor)), None)
+    state = trig.pattern in cues()["state_violence"]  # (an air strike is no armed group's)
+    named = None if state else next((tok.actor for tok in p.tokens if tok.tag == cl.ACTOR and tok.actor is not None
+                                     and tok.actor.entity_type == "ORG" and _actor(tok.actor)), None)
     clause = p.clause_of(t)
     lead = _words_before(p, t)
     if _cue_in(lead, "unnamed_attackers"):  # `Một kẻ đánh bom liều chết …`: unknown, unless the sentence says
@@ -1582,7 +1584,7 @@ def _unknown_attacker(p: cl.Parse, t: int, trig: Trigger, context: Context, pass
     if not (passive or _nominal(p, t) and not _owned_noun(p, t) or _happening(p, t, clause)):
         return None
     # `bị bắt cóc`, `vụ tấn công` in a story about an armed group; not an air strike (state_violence)
-    group = named or (context.group if trig.pattern not in cues()["state_violence"] else None)
+    group = named or (context.group if not state else None)
     return [group] if group else []
 
 

@@ -149,9 +149,9 @@ REPORTED_SPEECH = [
 ]
 
 CARRIED_OVER = [
-    # the actor right after the word that opens a subordinate clause (`vì Hàn Quốc là nước duy nhất …`) is its
+    # the actor right after the word that opens a subordinate clause (`sau khi Mỹ cáo buộc nước này …`) is its
     # subject, not the object of a preposition
-    ("baomoi_2017/0029.txt", "Theo ông Michishita", {("KOR", "PRK", "05", "hypothetical")}),
+    ("vntc_2000s/0004.txt", "Các nhân viên IAEA", {("USA", "PRK", "11", "asserted")}),
     # a person named after a role noun and a country (`sinh viên Mỹ Otto Warmbier`) is that country's, also where
     # the story names them again alone
     ("baomoi_2017/0067.txt", "Warmbier được Triều Tiên phóng thích", {("PRK", "USA", "08", "asserted")}),
@@ -736,3 +736,12 @@ def test_an_act_someone_is_kept_from_is_no_event():  # constructed (from a blind
     assert _constructed("Bình Nhưỡng sẽ tìm cách ngăn Mỹ hỗ trợ Hàn Quốc.") == set()
     assert _constructed("IS đã chiếm 1/3 lãnh thổ Syria và Iraq trong năm 2014.") == {
         ("IS", "SYR", "19", "asserted"), ("IS", "IRQ", "19", "asserted")}
+
+
+def test_readiness_for_an_attack_and_what_unification_is_of():  # constructed (from a blind review's misses)
+    assert _constructed("Mỹ và các nước phương Tây đang sẵn sàng cho một cuộc tấn công vào Syria.") == {
+        ("USA", "SYR", "13", "asserted")}
+    assert _constructed("Người dân Hàn Quốc có nguyện vọng thống nhất bán đảo Triều Tiên.") == set()
+    # an air strike is no armed group's, even in a sentence that names one (`Liên quân chống … IS …`)
+    assert _constructed("Liên quân chống IS thừa nhận đã làm chết 484 thường dân trong các cuộc không kích tại Syria.") \
+        == {(None, "SYR", "19", "asserted")}
