@@ -777,8 +777,10 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,
         if tok.actor.entity_type == "LOC" and _names_document(p, k):
             continue  # `theo thỏa thuận Minsk`: the document's name
         prep = cl.preposition_before(p, k)
-        if prep and prep[1] == "từ" and root in _FORCE_ROOTS:
+        if prep and prep[1] == "từ" and root in _FORCE_ROOTS and not _cue_in(
+                p.syllables[p.tokens[cl.phrase_start(p, k)].syl[0]:p.tokens[k].syl[0]], "weapons"):
             continue  # `các vụ phóng tên lửa từ Lebanon vào Israel`: where force comes from, not who uses it
+            #           (but `các vụ tấn công từ tên lửa Triều Tiên`: the weapon's owner uses it)
         if prep and (prep[0] == "agent" or prep[1] == "từ") and not sources and not past_comma and not past_verb:
             # `của`, `do`, and `từ` after a noun (`những nhượng bộ khác từ Mỹ`)
             sources = _group(p, k)

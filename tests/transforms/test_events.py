@@ -742,6 +742,8 @@ def test_readiness_for_an_attack_and_what_unification_is_of():  # constructed (f
     assert _constructed("Mỹ và các nước phương Tây đang sẵn sàng cho một cuộc tấn công vào Syria.") == {
         ("USA", "SYR", "13", "asserted")}
     assert _constructed("Người dân Hàn Quốc có nguyện vọng thống nhất bán đảo Triều Tiên.") == set()
+    # attacks from a country's missiles are no attack on it (`các vụ tấn công từ tên lửa Triều Tiên có thể …`)
+    assert _constructed("Các vụ tấn công từ tên lửa Triều Tiên có thể phá tan căn cứ quân sự của Mỹ.") == set()
     # an air strike is no armed group's, even in a sentence that names one (`Liên quân chống … IS …`)
     assert _constructed("Liên quân chống IS thừa nhận đã làm chết 484 thường dân trong các cuộc không kích tại Syria.") \
         == {(None, "SYR", "19", "asserted")}
