@@ -521,8 +521,8 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
         if tok.actor.entity_type == "LOC" and _names_document(p, k):
             continue  # `theo thỏa thuận Minsk`: the document's name
         if _place_code(tok.actor) in source_codes:
-            if root in _ADDRESSED and cl.phrase_start(p, k) == t + 1 and (
-                    tok.actor.entity_type == "PER" or root in ("02", "10")):  # (`cảnh báo Washington có thể
+            if cl.phrase_start(p, k) == t + 1 and (tok.actor.entity_type == "PER" or root in ("02", "10")) and (
+                    root in _ADDRESSED or root in ("11", "12")):  # (`Các nhà lập pháp Mỹ phản đối TT Bush về …`)  # (`cảnh báo Washington có thể
                 #   giáng đòn … nhằm vào Triều Tiên` warns of what Washington may do: its target is further on)
                 return []  # `kêu gọi Tổng thống Obama không rút quân …` said by a US senator, `Nữ con tin Anh
                 #            kêu gọi London rút quân khỏi Iraq`: addressed at home
@@ -796,7 +796,8 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,
     if not agents and owner_named:
         return [], _mentions(p, targets)
     if not agents and _pronoun_agent(p, t):
-        agents = list(context.subject)  # `các cuộc đàm phán của họ với Tehran`
+        # `các cuộc đàm phán của họ với Tehran`; `của nước này`: the country named last before, in this sentence
+        agents = _pronoun_country(p, t) or list(context.subject)
     during = clause.kind == "fronted" and p.cue_at("during", p.tokens[clause.first].syl[0]) is not None
     if not agents and (during or _owned_noun(p, t) or mutual and targets):
         agents = _subject(p, t, context)
@@ -816,6 +817,18 @@ def _pronoun_agent(p: cl.Parse, t: int) -> bool:
             start = p.tokens[k].syl[1]
             return cues().match("reference_subjects", p.syllables, start) is not None
     return False
+
+
+def _pronoun_country(p: cl.Parse, t: int) -> list[Mention]:
+    """For `của nước này` after noun t, the country named last before it in the sentence (`chỉ trích Triều Tiên …
+    sau vụ phóng thử tên lửa của nước này`), if any."""
+    for k in range(t + 1, min(p.clause_of(t).last, t + 4)):
+        if p.tokens[k].low == "của":
+            start = p.tokens[k].syl[1]
+            if cues().match("country_references", p.syllables, start) is not None:
+                return _country_before(p, p.tokens[t].syl[0])
+            return []
+    return []
 
 
 def _owned_noun(p: cl.Parse, t: int) -> bool:

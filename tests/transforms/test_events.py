@@ -747,3 +747,10 @@ def test_readiness_for_an_attack_and_what_unification_is_of():  # constructed (f
     # an air strike is no armed group's, even in a sentence that names one (`Liên quân chống … IS …`)
     assert _constructed("Liên quân chống IS thừa nhận đã làm chết 484 thường dân trong các cuộc không kích tại Syria.") \
         == {(None, "SYR", "19", "asserted")}
+
+
+def test_title_abbreviations_and_a_country_referred_back():  # constructed (from blind reviews and an audit)
+    assert _constructed("TT Bush phản đối Iran.") == {("USA", "IRN", "11", "asserted")}
+    assert _constructed("Quốc hội Mỹ chỉ trích Tổng thống Obama về chính sách với Iran.") == set()  # at home
+    assert _constructed("Mỹ chỉ trích Triều Tiên sau vụ phóng thử tên lửa đạn đạo của nước này.") == {
+        ("USA", "PRK", "11", "asserted"), ("PRK", None, "15", "asserted")}
