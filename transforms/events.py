@@ -92,6 +92,7 @@ class Context:
     igo_age: int = 0
     person: Mention | None = None  # the last person acting for an actor, within the last three sentences
     person_age: int = 0
+    quote_opened: bool = False  # the sentence before ends with a colon (`Ông Kerry … nói:`)
     _subject: list[Mention] = field(default_factory=list)
     _pending: list[tuple] = field(default_factory=list)  # (sentence, mentions, parse or None), latest last
 
@@ -169,8 +170,10 @@ def frames() -> dict[str, list[Frame]]:
     return out
 
 
-def _find_triggers(sentence: Sentence) -> list[tuple[int, int, Trigger]]:
-    """(char_start, char_end, trigger) over the sentence's lowercased syllables, longest match first."""
+def _find_triggers(sentence: Sentence, actor_ends: frozenset[int] = frozenset()) -> list[tuple[int, int, Trigger]]:
+    """(char_start, char_end, trigger) over the sentence's lowercased syllables, longest match first.
+    `actor_ends`: where actor names end; a word the segmenter glued to a name before it (`EU cấm` after a
+    fronted `Hôm qua,`) still begins a word after the name."""
     lower = [s.text.lower() for s in sentence.syllables]
     trie = triggers()
     out, i = [], 0
@@ -180,7 +183,8 @@ def _find_triggers(sentence: Sentence) -> list[tuple[int, int, Trigger]]:
             end, trig = hit
             start_char, end_char = sentence.syllables[i].start, sentence.syllables[end - 1].end
             # a one-syllable trigger must be a whole word: `bắt` but not `bắt đầu`, `ký` but not `thư ký`
-            if trig.code != "-" and (end - i > 1 or sentence.word_bounded(start_char, end_char)):
+            if trig.code != "-" and (end - i > 1 or sentence.word_bounded(start_char, end_char) or (
+                    i and sentence.syllables[i - 1].end in actor_ends and any(w.end == end_char for w in sentence.words))):
                 out.append((start_char, end_char, trig))
             i = end
         else:
@@ -410,10 +414,11 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
             return _mentions(p, listed)
     for i in range(len(words)):
         if c.match("first_person", words, i) is not None:  # `chúng tôi sẽ …`: the speaker, if reported
-            if clause.kind == "embed":
-                return _inherited_subject(p, p.clause_at[t], context, carry=False)
+            own = _inherited_subject(p, p.clause_at[t], context, carry=False) if clause.kind == "embed" else []
             # `"Chúng tôi kêu gọi Mỹ …", người phát ngôn Bộ Ngoại giao Trung Quốc cảnh báo.`: who closes the quote
-            return _closing_speaker(p, t) if any(tok.text in ('"', "”") for tok in p.tokens[t:]) else []
+            own = own or (_closing_speaker(p, t) if any(tok.text in ('"', "”") for tok in p.tokens[t:]) else [])
+            # `Ông Kerry … nói:` | `"… chúng tôi sẽ tiếp tục hợp tác …"`: who opened the quote the sentence before
+            return own or (list(context.subject) if context.quote_opened else [])
         if c.match("armed_group_pronouns", words, i) is not None and context.group:
             return [context.group]  # `chúng còn truy sát …` in a story about an armed group
         if c.match("organization_references", words, i) is not None:
@@ -733,7 +738,7 @@ def _nominal(p: cl.Parse, t: int) -> bool:
     if start is None:
         return False
     j = start - 1
-    while j >= 0 and (p.tokens[j].tag in ("L", "M", "A") or p.tokens[j].low in ("thêm", "nhiều", "hàng loạt")):
+    while j >= 0 and (p.tokens[j].tag in ("L", "M", "A") or p.tokens[j].low in ("thêm", "nhiều", "hàng loạt", "loạt")):
         j -= 1  # `tiến hành thêm nhiều vụ không kích`
     # (`diễn ra các cuộc tập trận`: a happening verb ending in a light verb's word names no agent; `đơn phương áp`:
     #  the tagger glues an adverb to the light verb)
@@ -1044,7 +1049,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[T
 def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[Timex], dct: PartialDate | None,
                      context: Context) -> tuple[list[Event], "cl.Parse | None"]:
     """The sentence's events, and its parse when one was needed."""
-    found = _find_triggers(sentence)
+    found = _find_triggers(sentence, frozenset(m.end for m in mentions if _actor(m)))
     found = sorted(found + _visit_triggers(sentence, mentions, found), key=lambda f: f[0])
     named = [m for m in mentions if m.entity_type != "LOC" or m.entity_code in _countries()]
     lower = [s.text.lower() for s in sentence.syllables]
@@ -1832,6 +1837,7 @@ def article_events(sentences: list[Sentence], mentions: list[Mention], timexes: 
 
 def _advance(context: Context, s: Sentence, here: list[Mention], parse: "cl.Parse | None") -> None:
     context.saw(s, here, parse)
+    context.quote_opened = s.text.rstrip().endswith(":")
     actors = {m.entity_code: m for m in here if _actor(m)}
     if len(actors) == 2:
         context.dyad = list(actors.values())

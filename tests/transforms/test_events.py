@@ -160,7 +160,8 @@ CARRIED_OVER = [
     # nước Trung Quốc …`); a received request was made by whom `từ` names (`nhận được yêu cầu hỗ trợ từ …`)
     ("dantri_unc_2020/0143.txt", "Sau khi chỉ trích Ấn Độ", {("CHN", "IND", "11", "asserted"), ("CHN", "USA", "11", "asserted"),
                                                             ("USA", "IND", "07", "negated")}),
-    ("dantri_unc_2020/0115.txt", "Bộ trưởng Quốc phòng Ng Eng Hen", {("IDN", "SGP", "10", "asserted")}),
+    # (a request for aid is an appeal for aid, 02)
+    ("dantri_unc_2020/0115.txt", "Bộ trưởng Quốc phòng Ng Eng Hen", {("IDN", "SGP", "02", "asserted")}),
     # an organization named by reference (`khối quân sự này`, `tổ chức này`) is the one named last
     ("vims_2016/0022.txt", "Vào tháng 5, khối quân sự này", {("NATO", "ROU", "07", "asserted")}),
     ("dantri_unc_2020/0046.txt", "Người đứng đầu WHO cho biết", {("WHO", "IND", "07", "asserted")}),
@@ -171,8 +172,10 @@ CARRIED_OVER = [
     ("vntc_2000s/0052.txt", "Ông cũng cáo buộc", {("PRK", "USA", "11", "asserted")}),
     ("dantri_unc_2020/0109.txt", "Ông cũng bảo vệ", {("USA", "AFG", "08", "planned")}),
     ("vntc_2000s/0038.txt", "Bà cũng hối thúc", {("GBR", "IRQ", "02", "asserted")}),
-    # a receiver the text leaves to context: the subject named before (`phản đối hành động này`)
-    ("baomoi_2017/0057.txt", "Cuối tháng trước", {("JPN", "PRK", "11", "asserted")}),
+    # a receiver the text leaves to context: the subject named before (`phản đối hành động này`); a missile
+    # launched into a country's waters is a show of force, no attack (`phóng 1 tên lửa … vào vùng đặc quyền kinh tế
+    # của Nhật Bản`; the segmenter glues `Tiên phóng` after a fronted time, a word that begins after a name)
+    ("baomoi_2017/0057.txt", "Cuối tháng trước", {("JPN", "PRK", "11", "asserted"), ("PRK", "JPN", "15", "asserted")}),
 ]
 
 FRAMES = [
@@ -754,3 +757,11 @@ def test_title_abbreviations_and_a_country_referred_back():  # constructed (from
     assert _constructed("Quốc hội Mỹ chỉ trích Tổng thống Obama về chính sách với Iran.") == set()  # at home
     assert _constructed("Mỹ chỉ trích Triều Tiên sau vụ phóng thử tên lửa đạn đạo của nước này.") == {
         ("USA", "PRK", "11", "asserted"), ("PRK", None, "15", "asserted")}
+
+
+def test_a_quote_after_a_colon_is_its_speakers_and_light_verbs_of_sanctions():  # constructed (blind review 27)
+    assert _constructed('Ngoại trưởng Mỹ John Kerry nói:\n"Chúng tôi sẽ tiếp tục hợp tác với các đối tác Afghanistan'
+                        ' của chúng tôi".') == {("USA", "AFG", "03", "asserted")}
+    assert _constructed("Washington ban hành loạt lệnh trừng phạt lên Moscow.") == {("USA", "RUS", "16", "asserted")}
+    assert _constructed("Hôm qua, Mỹ cấm các quan chức Nga nhập cảnh.") == {("USA", "RUS", "16", "asserted")}
+    assert _constructed("Nga cảnh cáo Mỹ dừng đánh đồng minh tại Syria.") == {("RUS", "USA", "13", "asserted")}
