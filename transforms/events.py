@@ -1398,6 +1398,7 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             return []
         return _distinct_pairs([(a, b) for a in sources for b in _mentions(p, cl.coordinated(p, k))])
     passive = _passive(p, t)
+    backs_unnamed = False
     # a receiving (`nhận được sự ủng hộ của X`) or suffering (`vấp phải sự phản đối từ X`) verb before the noun
     receiver = _receiving_verb(p, t) if root in _RECEIVED_ROOTS else _receiving_verb(p, t, "received_messages") \
         if root in ("02", "10", "11") else None  # (`nhận được yêu cầu …`, not `với cáo buộc …`)
@@ -1489,6 +1490,9 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             # actor only when its phrase ends right before `do`: not `giữa quân đội Ukraine với lực lượng ly
             # khai nghi do Nga hậu thuẫn`; past `được cho là`, `nghi`)
             targets = _actor_right_before(p, agent_marker, skip_adverbs=True)
+            # `bảo vệ các lực lượng do nước này hậu thuẫn`: unnamed forces backed, no receiving actor
+            backs_unnamed = not targets and agent_marker and cl.cue_ends_at(p, "force_nouns", agent_marker - 1) \
+                is not None
         elif not targets and root == "07" and _aid_to_story_country(p, t, trig):
             # `Anh, Ireland và Romania cũng gửi trợ giúp`: aid goes to the country the story is about
             targets = [m for m in _implicit_target(Context(focus=context.focus), sources) if m.entity_type == "GPE"]
@@ -1506,7 +1510,7 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             return []
     if not sources and root not in _VIOLENT:
         return []  # only an attack may have an unknown actor: `bị tấn công`, `vụ đánh bom`
-    if not targets and trig.target != "none" and root not in _NULL_TARGET_ROOTS:
+    if not targets and trig.target != "none" and root not in _NULL_TARGET_ROOTS and not backs_unnamed:
         return []  # an event needs a receiving actor, except drills and tests
     if trig.target == "undergone":  # `Romania sẽ nằm trong tầm ngắm của tên lửa Nga`: the subject undergoes it
         if not sources or not targets:

@@ -765,3 +765,8 @@ def test_a_quote_after_a_colon_is_its_speakers_and_light_verbs_of_sanctions():  
     assert _constructed("Washington ban hành loạt lệnh trừng phạt lên Moscow.") == {("USA", "RUS", "16", "asserted")}
     assert _constructed("Hôm qua, Mỹ cấm các quan chức Nga nhập cảnh.") == {("USA", "RUS", "16", "asserted")}
     assert _constructed("Nga cảnh cáo Mỹ dừng đánh đồng minh tại Syria.") == {("RUS", "USA", "13", "asserted")}
+
+
+def test_a_plan_made_and_unnamed_forces_backed():  # constructed (from blind reviews 27-28)
+    assert _constructed("Mỹ đã lập kế hoạch tấn công Syria.") == {("USA", "SYR", "19", "planned")}
+    assert _constructed("Các lực lượng do Iran hậu thuẫn đã tiến vào Aleppo.") == {("IRN", None, "07", "asserted")}
