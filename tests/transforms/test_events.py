@@ -251,7 +251,8 @@ FRAMES = [
     ("dantri_unc_2020/0104.txt", "Một số nước như Mỹ", {(c, "IDN", "07", "asserted") for c in (
         "USA", "IND", "SGP", "MYS", "AUS")}),
     ("vims_2016/0006.txt", "Mặc dù lực lượng Sunni", set()),
-    ("baomoi_2017/0060.txt", "Phía Mỹ khẳng định", set()),  # `các lực lượng do nước này hậu thuẫn … chống IS`
+    # (unnamed forces backed are aid with no receiving actor: `các lực lượng do nước này hậu thuẫn … chống IS`)
+    ("baomoi_2017/0060.txt", "Phía Mỹ khẳng định", {("USA", None, "07", "planned")}),
     # `biển Nhật Bản` is a sea, not Japan
     ("baomoi_2017/0098.txt", "Mỹ đã cử một lực lượng", set()),
     # put on a sanctions list past coordinated objects and their abbreviations, by the speaker of a reported
