@@ -184,9 +184,18 @@ def _subject_at(p: Parse, k: int) -> bool:
         k += 1  # `Thủ tướng`, `Tổng thống`
     if k >= len(toks) or toks[k].tag != ACTOR:
         return False
-    while k + 1 < len(toks) and toks[k + 1].tag == ACTOR:
-        k += 1  # `Nga Vladimir Putin`
+    while k + 1 < len(toks) and (toks[k + 1].tag == ACTOR or toks[k + 1].low in ("tại", "ở") and k + 2 < len(toks)
+                                 and toks[k + 2].tag == ACTOR):
+        k += 1  # `Nga Vladimir Putin`, `Đại sứ Mỹ tại Liên hợp quốc Nikki Haley`
     return k + 1 < len(toks) and toks[k + 1].tag in ("R", "V", TRIGGER)
+
+
+def _time_phrase(p: Parse, comma: int) -> bool:
+    """The tokens before the first comma only tell a time (`Vài ngày sau, …`, `Sáng 12/3, …`): nouns, numbers and
+    adverbs around a time noun, no actor, trigger or verb."""
+    toks = p.tokens[:comma]
+    return 0 < len(toks) <= 6 and all(t.tag in ("N", "Nc", "Np", "L", "M", "A", "R", "Nu") for t in toks) and any(
+        p.cue_at("time_nouns", t.syl[0]) is not None for t in toks)
 
 
 def _clauses(p: Parse) -> None:
@@ -198,7 +207,7 @@ def _clauses(p: Parse) -> None:
     comma = _list_free_comma(toks, 0)
     framed = comma is not None and any(_cue_tokens(p, "main_openers", k) is not None for k in range(1, comma))
     if toks and comma is not None and not framed and (
-            p.cue_at("fronted", toks[0].syl[0]) is not None or _participial(p, comma)):
+            p.cue_at("fronted", toks[0].syl[0]) is not None or _participial(p, comma) or _time_phrase(p, comma)):
         opens = [(0, "fronted"), (comma + 1, "main")]  # (`Trong khi … thì …,`: `thì` opens the main clause)
         # a second fronted phrase before the subject: `Dưới áp lực …, trong cuộc điện đàm với …, Tổng thống …`
         nxt = _list_free_comma(toks, comma + 1)

@@ -771,3 +771,9 @@ def test_a_quote_after_a_colon_is_its_speakers_and_light_verbs_of_sanctions():  
 def test_a_plan_made_and_unnamed_forces_backed():  # constructed (from blind reviews 27-28)
     assert _constructed("Mỹ đã lập kế hoạch tấn công Syria.") == {("USA", "SYR", "19", "planned")}
     assert _constructed("Các lực lượng do Iran hậu thuẫn đã tiến vào Aleppo.") == {("IRN", None, "07", "asserted")}
+
+
+def test_a_fronted_time_and_words_a_review_found_missing():  # constructed (from blind reviews 27-28)
+    assert _constructed("Vài ngày sau, các máy bay của Iran nhắm mục tiêu vào các lực lượng Mỹ tại Syria.") == {
+        ("IRN", "USA", "19", "asserted")}
+    assert _constructed("Iran sẵn sàng đối đầu với Mỹ.") == {("IRN", "USA", "13", "asserted")}
