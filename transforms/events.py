@@ -806,6 +806,15 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,
     during = clause.kind == "fronted" and p.cue_at("during", p.tokens[clause.first].syl[0]) is not None
     if not agents and (during or _owned_noun(p, t) or mutual and targets):
         agents = _subject(p, t, context)
+    start = p.tokens[t].syl[0]
+    if not targets and root == "04" and "trong" in p.syllables[max(0, start - 2):start]:
+        # `Lavrov nói với Ngoại trưởng Mỹ Tillerson trong cuộc điện đàm`: the call of the clause's subject with
+        # whom it speaks to
+        agents = agents or _subject(p, t, context)
+        taken = {_place_code(a) for a in agents}
+        targets = next((_group(p, k) for k in range(clause.first, t) if p.tokens[k].tag == cl.ACTOR
+                        and (cl.preposition_before(p, k) or ("", ""))[1] in ("với", "tới", "đến", "cùng", "cùng với")
+                        and p.tokens[k].actor is not None and _place_code(p.tokens[k].actor) not in taken), [])
     head = cl.cue_ends_at(p, "nominalizers", t - 1) if t else None  # (`bất chấp lời kêu gọi của …`)
     before = (head if head is not None else t) - 1
     if agents and not targets and before >= 0 and cl.cue_ends_at(p, "defying", before) is not None:

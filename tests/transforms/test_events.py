@@ -340,7 +340,8 @@ NOUNS_AND_PASSIVES = [
     ("baomoi_2017/0067.txt", "Ông đã tiếp xúc với ba", {("PRK", "USA", "17", "asserted")}),
     # a title the tagger calls a verb inside a passive's agent (`được Ngoại trưởng Nga Sergei Lavrov chuyển tới`);
     # a receiver named before the object (`chuyển cho Syria hệ thống …`); `tại thời điểm` opens a clause
-    ("baomoi_2017/0060.txt", "Thông điệp trên đã được", {("RUS", "USA", "02", "asserted")}),
+    # (and the call it was passed on in, `trong cuộc điện đàm`, is their talk)
+    ("baomoi_2017/0060.txt", "Thông điệp trên đã được", {("RUS", "USA", "02", "asserted"), ("RUS", "USA", "04", "asserted")}),
     ("baomoi_2017/0087.txt", "Có thể, Nga đã chuyển", {("RUS", "SYR", "07", "hypothetical")}),
     ("vims_2016/0067.txt", "Thông cáo được đưa ra tại thời điểm", {("USA", "VNM", "04", "asserted")}),
     # a rejected proposal's own act is part of it, and its owner is the target (not where it would send troops);
@@ -777,3 +778,8 @@ def test_a_fronted_time_and_words_a_review_found_missing():  # constructed (from
     assert _constructed("Vài ngày sau, các máy bay của Iran nhắm mục tiêu vào các lực lượng Mỹ tại Syria.") == {
         ("IRN", "USA", "19", "asserted")}
     assert _constructed("Iran sẵn sàng đối đầu với Mỹ.") == {("IRN", "USA", "13", "asserted")}
+
+
+def test_a_call_during_which_one_speaks_to_another():  # constructed (from blind review 27)
+    assert _constructed("Ngoại trưởng Nga Sergei Lavrov nói với Ngoại trưởng Mỹ Rex Tillerson trong cuộc điện đàm "
+                        "hôm qua.") == {("RUS", "USA", "04", "asserted")}
