@@ -778,6 +778,7 @@ def test_a_fronted_time_and_words_a_review_found_missing():  # constructed (from
     assert _constructed("Vài ngày sau, các máy bay của Iran nhắm mục tiêu vào các lực lượng Mỹ tại Syria.") == {
         ("IRN", "USA", "19", "asserted")}
     assert _constructed("Iran sẵn sàng đối đầu với Mỹ.") == {("IRN", "USA", "13", "asserted")}
+    assert _constructed("Mỹ dừng cấp thị thực cho công dân Nga.") == {("USA", "RUS", "16", "asserted")}
 
 
 def test_a_call_during_which_one_speaks_to_another():  # constructed (from blind review 27)
