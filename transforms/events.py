@@ -366,10 +366,21 @@ def _inherited_subject(p: cl.Parse, c: int, context: Context, carry: bool) -> li
     return list(context.subject) if carry else []
 
 
+def _thing_subject(p: cl.Parse, t: int) -> bool:
+    """Right before the trigger (past adverbs) stands a thing pointed back at (`điều này sẽ giúp phá vỡ bế tắc`;
+    event_cues.json `thing_subjects`), which names no actor."""
+    k = t - 1
+    while k > 0 and p.tokens[k].tag == "R":
+        k -= 1
+    return k >= 0 and cl.cue_ends_at(p, "thing_subjects", k) is not None
+
+
 def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
     """Source actors of trigger token t (see the module docstring)."""
     clause = p.clause_of(t)
     c = cues()
+    if _thing_subject(p, t):
+        return []  # `điều này sẽ giúp phá vỡ bế tắc`: a thing does it, no actor
     for k in range(t - 1, clause.first - 1, -1):
         tok = p.tokens[k]
         if tok.tag != cl.ACTOR:

@@ -453,6 +453,8 @@ ROOTS_AND_MODALITY = [
 ]
 
 NO_EVENT = [
+    # what a thing pointed back at does is no actor's act (`và điều này sẽ giúp "phá vỡ bế tắc"`)
+    ("vims_2016/0040.txt", "Ngoại trưởng Trung Quốc Vương Nghị nói cánh cửa"),
     # an act someone would be kept from (`ngăn Mỹ và Nhật Bản không thể hỗ trợ Hàn Quốc`) did not happen
     ("baomoi_2017/0029.txt", "Nếu chiến tranh"),
     # a demand to a generic addressee (`yêu cầu các bên tôn trọng phán quyết của Tòa Trọng tài`): the owner of what
