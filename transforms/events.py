@@ -31,7 +31,6 @@ from transforms.timexes import PartialDate, Timex
 
 EVENT_ROLES = frozenset({"title", "lead", "body"})
 _VIOLENT = {"18", "19", "20"}
-_EITHER_WAY = {"04", "05", "06"}  # roots the scorer matches in either direction: one event for both
 _FORCE_ROOTS = {"15", "18", "19", "20"}
 _SYMMETRIC = {"04", "05", "06"}
 # a pledge turns a cooperative root into root 03 with its sub-code
@@ -538,10 +537,10 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
             continue  # `theo thỏa thuận Minsk`: the document's name
         if _place_code(tok.actor) in source_codes:
             if cl.phrase_start(p, k) == t + 1 and (tok.actor.entity_type == "PER" or root in ("02", "10")) and (
-                    root in _ADDRESSED or root in ("11", "12")):  # (`Các nhà lập pháp Mỹ phản đối TT Bush về …`)  # (`cảnh báo Washington có thể
-                #   giáng đòn … nhằm vào Triều Tiên` warns of what Washington may do: its target is further on)
+                    root in _ADDRESSED or root in ("11", "12")):  # (`cảnh báo Washington có thể giáng đòn … nhằm
+                #   vào Triều Tiên` warns of what Washington may do: its target is further on)
                 return []  # `kêu gọi Tổng thống Obama không rút quân …` said by a US senator, `Nữ con tin Anh
-                #            kêu gọi London rút quân khỏi Iraq`: addressed at home
+                #            kêu gọi London rút quân khỏi Iraq`, `Các nhà lập pháp Mỹ phản đối TT Bush về …`: at home
             continue  # `cấm các ngân hàng Mỹ mua …` said of the US: its own, not its target
         prep = cl.preposition_before(p, k)
         if past_comma and root in ("15", "?") and _near_border(p, t, k):
@@ -811,7 +810,7 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,
     agents = _mentions(p, sources)
     if not agents and owner_named:
         return [], _mentions(p, targets)
-    if not agents and _pronoun_agent(p, t):
+    if not agents and _pronoun_after(p, t) is not None:
         # `các cuộc đàm phán của họ với Tehran`; `của nước này`: the country named last before, in this sentence
         agents = _pronoun_country(p, t) or list(context.subject)
     during = clause.kind == "fronted" and p.cue_at("during", p.tokens[clause.first].syl[0]) is not None
@@ -834,26 +833,24 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,
     return agents, _mentions(p, targets)
 
 
-def _pronoun_agent(p: cl.Parse, t: int) -> bool:
-    """`của` + a word that refers back (`của họ`, `của nước này`) follows the noun."""
+def _pronoun_after(p: cl.Parse, t: int) -> int | None:
+    """The syllable after `của` when a word that refers back follows it after the noun (`của họ`, `của nước
+    này`), else None."""
     clause = p.clause_of(t)
     for k in range(t + 1, min(clause.last, t + 4)):
         if p.tokens[k].low == "của":
             start = p.tokens[k].syl[1]
-            return cues().match("reference_subjects", p.syllables, start) is not None
-    return False
+            return start if cues().match("reference_subjects", p.syllables, start) is not None else None
+    return None
 
 
 def _pronoun_country(p: cl.Parse, t: int) -> list[Mention]:
     """For `của nước này` after noun t, the country named last before it in the sentence (`chỉ trích Triều Tiên …
     sau vụ phóng thử tên lửa của nước này`), if any."""
-    for k in range(t + 1, min(p.clause_of(t).last, t + 4)):
-        if p.tokens[k].low == "của":
-            start = p.tokens[k].syl[1]
-            if cues().match("country_references", p.syllables, start) is not None:
-                return _country_before(p, p.tokens[t].syl[0])
-            return []
-    return []
+    start = _pronoun_after(p, t)
+    if start is None or cues().match("country_references", p.syllables, start) is None:
+        return []
+    return _country_before(p, p.tokens[t].syl[0])
 
 
 def _owned_noun(p: cl.Parse, t: int) -> bool:
@@ -1148,11 +1145,11 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             code, modality = ("137" if root == "17" else "138"), "asserted"
         elif root in _VIOLENT and _weapon_reach(p, t):
             code, modality = "138", "asserted"  # `tên lửa có khả năng tấn công Mỹ`: a weapon's reach threatens
-        elif root in ("17",) + tuple(_VIOLENT) and modality in ("planned", "hypothetical") and _own_force(p, t, pairs):
+        elif (root == "17" or root in _VIOLENT) and modality in ("planned", "hypothetical") and _own_force(p, t, pairs):
             # `Triều Tiên tuyên bố sẽ tấn công Mỹ nếu …`: force its actor says it will or may use is a threat
             code, modality = ("137" if root == "17" else "138"), "asserted"
         root = code[:2]
-        if trig.target == "mutual" and root not in _EITHER_WAY and _among_subjects(p, t, pairs):
+        if trig.target == "mutual" and root not in _SYMMETRIC and _among_subjects(p, t, pairs):
             # `Washington và Bình Nhưỡng đều muốn đối thoại`: each intends it with the other (03 has a direction)
             pairs = _distinct_pairs(pairs + [(b, a) for a, b in pairs])
         info = codes.get(code) or codes[code[:3]]
