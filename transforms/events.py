@@ -465,7 +465,10 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
     owned = t == clause.first + 1 and p.tokens[clause.first].low == "sự"  # `bày tỏ | sự đoàn kết với …`
     if clause.kind == "embed" and opening is not None and opening.tag in ("N", "Np", "Nc", "M", "P") and not owned:
         return []  # `… cho biết vật thể phóng ra …`: the reported clause has a subject of its own, no actor
-    return _inherited_subject(p, p.clause_at[t], context, carry=bool(lead) and not nominal_lead)
+    forces = opening is not None and cl.cue_ends_at(p, "state_forces", lead.index(opening) + clause.first) is not None \
+        and p.tokens[t].trigger >= 0 and p.triggers[p.tokens[t].trigger][2].code[:2] in _FORCE_ROOTS
+    # `Hải quân đã tiến hành tập trận`: a state's forces named bare are those of the subject carried over
+    return _inherited_subject(p, p.clause_at[t], context, carry=bool(lead) and not nominal_lead or forces)
 
 
 def _plan_owner(p: cl.Parse, k: int, t: int) -> bool:
@@ -1072,8 +1075,11 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
     lower = [s.text.lower() for s in sentence.syllables]
     judged = len(named) > 1 and ("là" in lower and _cue_in(lower, "evaluations") or _cue_in(lower, "consequences"))
     # (a judgement needs two actors)
-    if not found and not judged or not named and not _cue_in(lower, "both_sides"):
-        return [], None  # no trigger, or no actor the sentence could name (`hai bên` names two)
+    if not found and not judged or not named and not _cue_in(lower, "both_sides") and not (
+            _cue_in(lower, "state_forces") and any(f[2].code[:2] in _FORCE_ROOTS for f in found)
+            and not _cue_in(lower, "hypothetical") and context.subject):  # (not what forces can do: `có thể phóng`)
+        return [], None  # no trigger, or no actor the sentence could name (`hai bên` names two; `Hải quân đã …`
+        #                  the forces of the subject carried over)
     p = cl.parse(sentence, named, found)
     codes = gz.cameo()
     out: list[Event] = []

@@ -783,6 +783,11 @@ def test_a_fronted_time_and_words_a_review_found_missing():  # constructed (from
     assert _constructed("Mỹ dừng cấp thị thực cho công dân Nga.") == {("USA", "RUS", "16", "asserted")}
 
 
+def test_a_states_forces_named_bare_are_the_subject_carried_over():  # constructed (from blind review 27)
+    assert _constructed("Indonesia tìm kiếm tàu ngầm. Hải quân đã tiến hành tập trận hôm qua.") == {
+        ("IDN", None, "15", "asserted")}
+
+
 def test_a_call_during_which_one_speaks_to_another():  # constructed (from blind review 27)
     assert _constructed("Ngoại trưởng Nga Sergei Lavrov nói với Ngoại trưởng Mỹ Rex Tillerson trong cuộc điện đàm "
                         "hôm qua.") == {("RUS", "USA", "04", "asserted")}
