@@ -666,7 +666,8 @@ def _refers_back(p: cl.Parse, t: int) -> bool:
 def _relative(p: cl.Parse, t: int) -> bool:
     """Trigger t modifies the noun before it, itself the object of an earlier trigger or of a preposition
     (`tấn công lực lượng ủng hộ chính phủ`): a relative clause, no event of its own."""
-    if t < 2 or p.tokens[t - 1].tag != "N" or p.clause_at[t - 2] != p.clause_at[t] or _carried_message(p, t):
+    if t < 2 or p.tokens[t - 1].tag != "N" or p.clause_at[t - 2] != p.clause_at[t] or _carried_message(p, t) \
+            or _launched_for(p, t) is not None:  # (`phóng tên lửa đạn đạo tấn công IS`: the launch's aim)
         return False
     if p.tokens[t - 2].tag == cl.TRIGGER:
         return True
@@ -706,9 +707,26 @@ def _weapon_reach(p: cl.Parse, t: int) -> bool:
     return _cue_in(between, "capability") or _cue_in(after, "reach")
 
 
+def _launched_for(p: cl.Parse, t: int) -> int | None:
+    """The launch (`phóng`/`bắn` + missiles) right before attack trigger t, past the launch's object nouns, whose
+    aim the attack is (`phóng tên lửa đạn đạo tấn công IS`): its token, or None."""
+    if p.tokens[t].trigger < 0 or p.triggers[p.tokens[t].trigger][2].code[:2] not in _VIOLENT:
+        return None
+    k = t - 1
+    while k > 0 and p.tokens[k].tag in ("N", "A", "M", "Np"):
+        k -= 1
+    if k == t - 1 and p.tokens[k].tag != cl.TRIGGER or p.tokens[k].tag != cl.TRIGGER or p.tokens[k].trigger < 0:
+        return None
+    launch = p.triggers[p.tokens[k].trigger][2]
+    return k if launch.pattern.split()[0] in ("phóng", "bắn") and (
+        launch.code[:2] == "15" or _framed_code(p, k, launch, [])[:2] == "15") else None
+
+
 def _nominal(p: cl.Parse, t: int) -> bool:
     """The trigger is used as a noun (`vụ tấn công`, `các cuộc đàm phán`, `tên lửa phóng thử của Triều
     Tiên`) and no light verb makes the clause subject its agent (`Jordan tiến hành nhiều vụ không kích`)."""
+    if _launched_for(p, t) is not None:
+        return False  # `Iran phóng tên lửa đạn đạo tấn công IS`: a verb after the launch, whose subject acts
     prev = next((k for k in range(t - 1, -1, -1) if p.tokens[k].tag not in ("L", "Nc", "M")), None)
     if prev is not None and p.tokens[prev].tag == cl.TRIGGER and p.tokens[prev].trigger >= 0:
         # `bác bỏ đề nghị đàm phán của Bình Nhưỡng`: the object of a trigger that takes no verb phrase
@@ -1110,6 +1128,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             continue  # `Theo các phương tiện truyền thông ủng hộ lực lượng …, …`: who says it, no event
         if n > 0 and token_of.get(n - 1) is not None and _threatens_next(p, token_of[n - 1], found, token_of, n - 1):
             continue  # the act of force a threat word names is coded on the threat
+        if token_of.get(n + 1) is not None and _launched_for(p, token_of[n + 1]) == t:
+            continue  # `phóng tên lửa đạn đạo tấn công IS`: the launch is coded as the attack it makes
         if _appealed_for(p, t, found, token_of, n) or _relative(p, t) or _refers_back(p, t) or (
                 t and cl.cue_ends_at(p, "topic_nouns", t - 1) is not None):  # (`trong lĩnh vực viện trợ nhân đạo`)
             continue  # `kêu gọi tiến hành một cuộc hội đàm`: what is asked for has not happened

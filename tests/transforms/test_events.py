@@ -788,6 +788,11 @@ def test_a_states_forces_named_bare_are_the_subject_carried_over():  # construct
         ("IDN", None, "15", "asserted")}
 
 
+def test_missiles_launched_to_attack_are_the_attack():  # constructed (from blind review 28)
+    assert _constructed("Iran phóng tên lửa đạn đạo tấn công IS.") == {("IRN", "IS", "19", "asserted")}
+    assert _constructed("Triều Tiên phóng tên lửa đạn đạo.") == {("PRK", None, "15", "asserted")}
+
+
 def test_a_call_during_which_one_speaks_to_another():  # constructed (from blind review 27)
     assert _constructed("Ngoại trưởng Nga Sergei Lavrov nói với Ngoại trưởng Mỹ Rex Tillerson trong cuộc điện đàm "
                         "hôm qua.") == {("RUS", "USA", "04", "asserted")}
