@@ -546,6 +546,9 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
                 #            kêu gọi London rút quân khỏi Iraq`, `Các nhà lập pháp Mỹ phản đối TT Bush về …`: at home
             continue  # `cấm các ngân hàng Mỹ mua …` said of the US: its own, not its target
         prep = cl.preposition_before(p, k)
+        first = p.tokens[cl.phrase_start(p, k)].syl[0]
+        if p.syllables[max(0, first - 2):first] == ["so", "với"]:
+            continue  # `lạc hậu cả vài thập niên so với quân đội Mỹ`: a comparison, no receiver
         if past_comma and root in ("15", "?") and _near_border(p, t, k):
             # `triển khai … đến khu vực hoang mạc …, gần biên giới Ấn Độ`: aimed at the border's state
             return _mentions(p, [j for j in _group(p, k) if j not in exclude])

@@ -453,6 +453,9 @@ ROOTS_AND_MODALITY = [
 ]
 
 NO_EVENT = [
+    # a comparison names no receiver (`lạc hậu cả vài thập niên so với quân đội Mỹ`), and the tested missiles are
+    # no test of this sentence's
+    ("baomoi_2017/0094.txt", "Việc Triều Tiên sử dụng các di sản"),
     # what a thing pointed back at does is no actor's act (`và điều này sẽ giúp "phá vỡ bế tắc"`)
     ("vims_2016/0040.txt", "Ngoại trưởng Trung Quốc Vương Nghị nói cánh cửa"),
     # an act someone would be kept from (`ngăn Mỹ và Nhật Bản không thể hỗ trợ Hàn Quốc`) did not happen
