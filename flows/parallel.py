@@ -50,4 +50,17 @@ def task_runner(kind: str, workers: int, dask_address: str | None = None, isolat
                                               "dashboard_address": None})
     if workers <= 1 and not isolate:
         return ThreadPoolTaskRunner(max_workers=1)
-    return ProcessPoolTaskRunner(max_workers=workers)
+    return ProcessPoolTaskRunner(max_workers=workers, initializer=_worker_started)
+
+
+def _worker_started() -> None:
+    """Run once in each worker process. Prefect imports every installed collection (entry point group
+    `prefect.collections`) the first time a worker rebuilds a task's context, because the context holds
+    a storage block whose class it looks up; the one installed, prefect-dask, brings dask and distributed
+    (~20-30 MB a worker) that cleaning and extraction never use. Prefect has no setting for this, so the
+    worker marks its collections as already loaded (none): Prefect's core blocks need no collection, and
+    the `dask` runner, whose workers are not started here, is unaffected."""
+    from prefect._internal.plugins import collections
+
+    if getattr(collections, "_collections", None) is None:
+        collections._collections = {}

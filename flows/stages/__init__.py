@@ -8,18 +8,25 @@ functions run in worker processes or on Dask workers. The text work itself is in
     deduplicate the first input of each article wins                 dedup.py
     extract     articles -> rows of articles, timexes, mentions, events   extract.py
     assemble    a chunk's tables and ledger; quarantine of failed rows    assemble.py
+    rejects     rows of `rejects`, with the command that replays one      rejects.py
     derive      entities and event_clusters from published tables    derive.py
 """
 from __future__ import annotations
 
-from flows.stages.assemble import assemble, quarantine, reject_row, replay_command
-from flows.stages.clean import clean_batch
-from flows.stages.dedup import deduplicate
-from flows.stages.derive import derive_entities, derive_event_clusters
-from flows.stages.extract import entity_id, extract_batch
-from flows.stages.ingest import ingest_batch
-from flows.stages.version import VERSION, extraction_version
+import importlib
 
-__all__ = ["VERSION", "assemble", "clean_batch", "deduplicate", "derive_entities", "derive_event_clusters",
-           "entity_id", "extract_batch", "extraction_version", "ingest_batch", "quarantine", "reject_row",
-           "replay_command"]
+# Imported on first use (PEP 562), so a worker process that unpickles the cleaning and extraction tasks
+# (flows/tasks.py) loads only their modules, not polars or the others' dependencies.
+_WHERE = {"assemble": "assemble", "quarantine": "assemble", "reject_row": "rejects", "replay_command": "rejects",
+          "clean_batch": "clean", "deduplicate": "dedup", "derive_entities": "derive",
+          "derive_event_clusters": "derive", "entity_id": "extract", "extract_batch": "extract",
+          "ingest_batch": "ingest", "VERSION": "version", "extraction_version": "version"}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value

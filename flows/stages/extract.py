@@ -49,7 +49,7 @@ def extract_batch(source_uri: str, input_ids: list[str] | None, out_dir: str, ru
     file of the warehouse (re-extraction). Returns {table: staging file}. An article whose extraction
     takes longer than `timeout` seconds is rejected `timeout`; a step of extraction that raises is recorded
     as an `extract_error` reject with its table (the article is published with what succeeded)."""
-    from flows.stages.assemble import reject_row
+    from flows.stages.rejects import reject_row  # here: rejects.py imports hash_id from this module
 
     when = dt.datetime.fromisoformat(ingested_at)
     version = extraction_version()

@@ -79,7 +79,7 @@ def test_dates_keep_their_precision(seeds_warehouse):
 
 
 def test_chunks_validate_in_order_once_their_parts_are_extracted():
-    from flows.news_to_events import _Validation
+    from flows.pipeline import _Validation
 
     calls = []
     chunks = _Validation(["a", "b", "c", "d", "e"], 2, lambda n, group, parts: (
