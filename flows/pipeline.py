@@ -187,38 +187,35 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
                                            "ingested_at": ingested_at, "timeout": timeout}): u
                    for u in clean_uris if to_extract.get(u)}
         progress.stage("extract", total=sum(len(to_extract[u]) for u in futures.values()), unit="articles")
-        # chunks are validated in order, each as soon as its parts are extracted: the flow process is
-        # otherwise idle while the workers extract (so the display shows validation beside extraction).
-        # The chunks still unvalidated when the last extraction ends wait until the worker processes
-        # have stopped: the workers' memory is then given back before the flow's grows
-        validator = _lazy_validator(_report_dir(wh, run_id))
-
-        def run_chunk(n: int, group: list[str], parts: list[dict[str, str]]):
-            return validate_chunk(validator, n, group, decisions, parts, run_id, ingested_at,
-                                  storage.join(run_dir, "staged"))
-
-        chunks = _Validation(clean_uris, max(1, settings.chunk_size // settings.batch_size), run_chunk)
-        progress.stage("validate", total=len(chunks.groups), unit="chunks", alongside=True)
-
-        def validated() -> None:
-            wh.heartbeat(run_id)
-            progress.advance(stage="validate")
-
-        pending = set(futures.values())
         extracted: dict[str, dict[str, str]] = {}
         for done in as_completed(list(futures)):
             extracted[futures[done]] = done.result()
-            pending.discard(futures[done])
             update_progress_artifact(artifact, 100 * len(extracted) / len(futures))
             wh.heartbeat(run_id)
             logger.info("extract: %d/%d batches (%.1f s)", len(extracted), len(futures), time.monotonic() - t0)
             progress.advance(len(to_extract[futures[done]]), stage="extract")
-            if pending:
-                chunks.validate_ready(extracted, pending, validated)
 
-    chunks.validate_ready(extracted, set(), validated)
-    logger.info("validate: %d chunks (%.1f s)", len(chunks.groups), time.monotonic() - t0)
-    staged, keys, held = chunks.staged, chunks.keys, chunks.held
+    # Validation follows extraction, once the worker processes have stopped. Beside them, the flow process
+    # with great-expectations loaded (~200 MB more) set the run's memory peak; and with as many workers as
+    # cores, validating beside them gained no wall time (measured: bench/throughput.py, README)
+    validator = _lazy_validator(_report_dir(wh, run_id))
+    groups = _chunks(clean_uris, max(1, settings.chunk_size // settings.batch_size))
+    progress.stage("validate", total=len(groups), unit="chunks")
+    staged: dict[str, list[str]] = {}
+    keys: dict[str, list[str]] = {}
+    held = 0
+    for n, group in enumerate(groups):
+        files, chunk_keys, chunk_held = validate_chunk(validator, n, group, decisions,
+                                                       [extracted[u] for u in group if u in extracted], run_id,
+                                                       ingested_at, storage.join(run_dir, "staged"))
+        for name, f in files.items():
+            staged.setdefault(name, []).append(f)
+        for name, k in chunk_keys.items():
+            keys.setdefault(name, []).extend(k)
+        held += chunk_held
+        wh.heartbeat(run_id)
+        progress.advance()
+    logger.info("validate: %d chunks (%.1f s)", len(groups), time.monotonic() - t0)
     progress.stage("data-docs", total=1, unit="sites")
     report = validator.report()
     progress.advance()
@@ -253,32 +250,6 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
     logger.info("run %s published: %s", run_id, json.dumps({k: summary[k] for k in (
         "inputs", "articles", "duplicates", "rejected", "unchanged", "events", "quarantined_rows")}))
     return summary
-
-
-class _Validation:
-    """The run's validation chunks (groups of `per_chunk` cleaned parts), validated in order, each once all
-    its parts are extracted; their staged files and replace keys in chunk order."""
-
-    def __init__(self, clean_uris: list[str], per_chunk: int, run_chunk):
-        self.run_chunk = run_chunk
-        self.groups = _chunks(clean_uris, per_chunk)
-        self.done = 0
-        self.staged: dict[str, list[str]] = {}
-        self.keys: dict[str, list[str]] = {}
-        self.held = 0
-
-    def validate_ready(self, extracted: dict[str, dict[str, str]], pending: set[str], after) -> None:
-        while self.done < len(self.groups) and not pending.intersection(self.groups[self.done]):
-            group = self.groups[self.done]
-            files, chunk_keys, chunk_held = self.run_chunk(self.done, group,
-                                                           [extracted[u] for u in group if u in extracted])
-            for name, f in files.items():
-                self.staged.setdefault(name, []).append(f)
-            for name, k in chunk_keys.items():
-                self.keys.setdefault(name, []).extend(k)
-            self.held += chunk_held
-            self.done += 1
-            after()
 
 
 def _has_text(part: str) -> bool:

@@ -78,27 +78,9 @@ def test_dates_keep_their_precision(seeds_warehouse):
                       "where source_uri like '%000_5ee90c6c6bb052ff.txt'") == [("2001-05-29", "world")]
 
 
-def test_chunks_validate_in_order_once_their_parts_are_extracted():
-    from flows.pipeline import _Validation
-
-    calls = []
-    chunks = _Validation(["a", "b", "c", "d", "e"], 2, lambda n, group, parts: (
-        calls.append((n, group, parts)) or ({"events": f"chunk-{n}"}, {"events": group}, n)))
-    extracted = {"c": {"events": "c.parquet"}}
-    chunks.validate_ready(extracted, pending={"a", "d"}, after=lambda: None)  # chunk 0 waits for a
-    assert calls == []
-    extracted.update(a={"events": "a.parquet"})
-    chunks.validate_ready(extracted, pending={"d"}, after=lambda: None)  # b has nothing to extract
-    assert calls == [(0, ["a", "b"], [{"events": "a.parquet"}])]
-    chunks.validate_ready(extracted, pending=set(), after=lambda: None)
-    assert [c[0] for c in calls] == [0, 1, 2] and chunks.done == 3
-    assert chunks.staged == {"events": ["chunk-0", "chunk-1", "chunk-2"]}
-    assert chunks.keys == {"events": ["a", "b", "c", "d", "e"]} and chunks.held == 3
-
-
-def test_chunks_validated_during_extraction_give_the_same_rows(seeds_warehouse, tmp_path, monkeypatch):
-    """One input per batch and per validation chunk, on worker processes: chunks are validated while others
-    are still extracted, and the tables hold the same rows as the one-chunk run."""
+def test_validation_chunks_give_the_same_rows(seeds_warehouse, tmp_path, monkeypatch):
+    """One input per batch and per validation chunk, on worker processes: the tables hold the same rows as
+    the one-chunk run."""
     from flows.news_to_events import news_to_events
 
     root, _ = seeds_warehouse

@@ -176,13 +176,13 @@ def test_duckdb_1x_opens_a_copied_catalog(tmp_path):
 CHILD = """
 import sys, time
 import flows.warehouse as wh
-real = wh.Warehouse._write
+real = wh.Warehouse._commit
 def slow(self, spec, *args, **kwargs):
     if spec.name == "events":
         print("PUBLISHING", flush=True)
         time.sleep(600)
     return real(self, spec, *args, **kwargs)
-wh.Warehouse._write = slow
+wh.Warehouse._commit = slow
 from flows.news_to_events import news_to_events
 news_to_events(paths=sys.argv[1:3], warehouse=sys.argv[3], workers=1)
 """
