@@ -1,11 +1,15 @@
 """Fixtures shared by the flow tests: the whole shared corpus through the real flow, once per session (the
-corpus tests and the report's browser tests read the same warehouse)."""
+corpus tests and the report's browser tests read the same warehouse); moto's S3 server."""
 import gzip
 import html
 import json
 import shutil
+import socket
 import subprocess
+import sys
+import time
 
+import httpx
 import pytest
 
 from tests.transforms.test_decode import _cp1258
@@ -52,3 +56,35 @@ def corpus_warehouse(tmp_path_factory, corpus, prefect_server):
     root = base / "wh"
     summary = news_to_events(paths=[str(corpus), str(broken)], warehouse=str(root), workers=2)
     return root, summary
+
+
+@pytest.fixture
+def s3_server(monkeypatch):
+    """moto's S3 server in its own process: delta-rs holds the GIL while it waits on a request, so a server
+    thread inside the test process could never answer it."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    endpoint = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            httpx.get(endpoint + "/moto-api/")
+            break
+        except httpx.HTTPError:
+            assert time.monotonic() < deadline, "moto server did not start"
+            time.sleep(0.2)
+    import s3fs
+    s3fs.S3FileSystem.clear_instance_cache()  # fsspec caches filesystems, with an earlier test's endpoint
+    for key, value in dict(AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test", AWS_DEFAULT_REGION="us-east-1",
+                           AWS_REGION="us-east-1", AWS_ENDPOINT_URL=endpoint).items():
+        monkeypatch.setenv(key, value)
+    import boto3
+    boto3.client("s3").create_bucket(Bucket="lake")
+    yield "s3://lake/vnevents"
+    s3fs.S3FileSystem.clear_instance_cache()
+    server.terminate()
+    server.wait()

@@ -2,12 +2,9 @@
 and Polars; two runs into one warehouse at once; the flow on a real distributed.LocalCluster gives the
 same events as the process runner."""
 import os
-import socket
 import subprocess
 import sys
-import time
 
-import httpx
 import polars as pl
 import pytest
 
@@ -18,38 +15,6 @@ pytestmark = [pytest.mark.prefect, pytest.mark.slow]
 
 EVENTS = ("select article_id, event_id, event_code, source_actor_code, target_actor_code, event_date, event_year "
           "from events order by event_id")
-
-
-@pytest.fixture
-def s3_server(monkeypatch):
-    """moto's S3 server in its own process: delta-rs holds the GIL while it waits on a request, so a server
-    thread inside the test process could never answer it."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    endpoint = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            httpx.get(endpoint + "/moto-api/")
-            break
-        except httpx.HTTPError:
-            assert time.monotonic() < deadline, "moto server did not start"
-            time.sleep(0.2)
-    import s3fs
-    s3fs.S3FileSystem.clear_instance_cache()  # fsspec caches filesystems, with an earlier test's endpoint
-    for key, value in dict(AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test", AWS_DEFAULT_REGION="us-east-1",
-                           AWS_REGION="us-east-1", AWS_ENDPOINT_URL=endpoint).items():
-        monkeypatch.setenv(key, value)
-    import boto3
-    boto3.client("s3").create_bucket(Bucket="lake")
-    yield "s3://lake/vnevents"
-    s3fs.S3FileSystem.clear_instance_cache()
-    server.terminate()
-    server.wait()
 
 
 def test_flow_into_a_delta_warehouse_on_s3(s3_server, prefect_server, tmp_path):
