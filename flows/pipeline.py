@@ -197,7 +197,7 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
 
     # Validation follows extraction, once the worker processes have stopped. Beside them, the flow process
     # with great-expectations loaded (~200 MB more) set the run's memory peak; and with as many workers as
-    # cores, validating beside them gained no wall time (measured: bench/throughput.py, README)
+    # cores, validating beside them gained no wall time (measured: README, "Where the memory is")
     validator = _lazy_validator(_report_dir(wh, run_id))
     groups = _chunks(clean_uris, max(1, settings.chunk_size // settings.batch_size))
     progress.stage("validate", total=len(groups), unit="chunks")
