@@ -142,6 +142,47 @@ def split_glued_line(line: str) -> list[Segment]:
     return [s for s in out if s.text]
 
 
+@lru_cache(maxsize=1)
+def _lowercase_syllables() -> frozenset[str]:
+    """Syllables news writes in lowercase inside a sentence, and pairs of them that names capitalize
+    (data/lowercase_syllables.txt, built from the bulk articles by build_lowercase.py)."""
+    lines = (DATA / "lowercase_syllables.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+_TOKEN = re.compile(r"\S+")
+_PLAIN_END = re.compile(rf"[{LETTER}0-9”\")?!]$")
+_OPENING_WORD = re.compile(rf"[\"“‘]*([{UPPER}][{LOWER}]*)(?![{LETTER}])")
+_NEXT_WORD = re.compile(rf"[\"“‘(]*([{LOWER}0-9][{LETTER}]*)")  # a name runs on in capitals: `làng Tha Ta Fung`
+_DATELINE = re.compile(rf"\([{UPPER}]{{2,8}}\)\s*[-–]")  # `(NLĐ)- Ngày 21-4, …`: an outlet's dateline
+
+
+def sentence_starts(line: str) -> list[int]:
+    """Offsets of a sentence that lost its full stop, after a plain word: a syllable written lowercase inside
+    a sentence, here capitalized (`… biên giới với Mỹ Hôm 21-12, Mexico tuyên bố …`, `… tới nay Trong một ca
+    giải phẫu …`) before a lowercase word or a number, unless with the next syllable it begins a name (`Thứ
+    trưởng`) or a capitalized word follows them (`Hội đồng Quan hệ Đối ngoại`); after a capitalized word only
+    before a number (`Mỹ Hôm 21-12`: a name runs on in capitals, `Đá Ba Đầu`); or an outlet's dateline.
+    Names and titles (`Trung Quốc`, `Thủ tướng`) are capitalized inside a sentence too, and are not listed."""
+    lowercase = _lowercase_syllables()
+    out, prev = [], None
+    toks = list(_TOKEN.finditer(line))
+    for i, m in enumerate(toks):
+        tok = m.group(0)
+        if prev and _PLAIN_END.search(prev):
+            word = _OPENING_WORD.match(tok)
+            nxt = _NEXT_WORD.match(toks[i + 1].group(0)) if i + 1 < len(toks) else None
+            after = toks[i + 2].group(0) if i + 2 < len(toks) and _PLAIN_END.search(toks[i + 1].group(0)) else ""
+            if word and nxt and word.group(1).lower() in lowercase and is_syllable(word.group(1)) \
+                    and f"{word.group(1).lower()} {nxt.group(1).lower()}" not in lowercase \
+                    and not after[:1].isupper() and (prev[0].islower() or prev[0].isdigit() or nxt.group(1)[0].isdigit()):
+                out.append(m.start())
+            elif _DATELINE.match(line, m.start()):
+                out.append(m.start())
+        prev = tok
+    return out
+
+
 def _split_title(first: str) -> tuple[str | None, str]:
     """The headline of a first line, and the rest when the body was glued to it."""
     first = first.strip()
@@ -153,7 +194,21 @@ def _split_title(first: str) -> tuple[str | None, str]:
         head = first[:pos]
         if 3 <= _words(head) <= 35 and not re.search(r"[.!?…]\s", head):
             return head.strip(), first[pos:].strip()
+    for pos in sentence_starts(first[:400]):  # `Mexico: Phản đối … với Mỹ Hôm 21-12, Mexico tuyên bố …`
+        head = first[:pos]
+        if 2 <= _words(head) <= 35 and not re.search(r"[.!…]\s", head):
+            return head.strip(), first[pos:].strip()
     return None, first
+
+
+def _split_caption(rest: str) -> tuple[str | None, str]:
+    """A photo caption between a glued headline and the lead, itself glued to the lead: a run of words before
+    a lost sentence start, with no full stop (`Nông dân Palestine biểu tình … ở Dải Gaza Báo Mỹ …`)."""
+    first_stop = re.search(r"[.!?…]\s", rest)
+    for pos in sentence_starts(rest[:first_stop.start() if first_stop else 400]):
+        if 3 <= _words(rest[:pos]) <= 35:
+            return rest[:pos].strip(), rest[pos:].strip()
+    return None, rest
 
 
 def _split_byline(text: str) -> tuple[str, Byline | None, str]:
@@ -323,6 +378,9 @@ def structure_blocks(blocks: list[Block], title_hint: str | None = None) -> Stru
         if title:
             st.segments.append(Segment("title", title))
             lines[0] = (None, rest)
+            caption, rest = _split_caption(rest) if rest else (None, rest)
+            if caption:  # the headline, a caption and the lead run together on one line
+                lines[0:1] = [("caption", caption), (None, rest)]
 
     body: list[Segment] = []
     for role, text in lines:

@@ -84,3 +84,35 @@ def test_references_inside_a_flattened_body_are_kept_apart(doc, pointer):
     assert body[-1].endswith("./.") and "Tài liệu tham khảo" not in " ".join(body)
     assert a.related[-1].startswith("Tài liệu tham khảo")
     assert any(r.startswith("Xem tiếp Phần 2:") for r in a.related) == pointer
+
+
+@pytest.mark.parametrize("doc,title_end,caption_start,lead_start", [
+    # a headline run into the lead on one line, its full stop lost: a syllable news writes in lowercase
+    # inside a sentence, capitalized after a plain word, starts the lead (`… với Mỹ Hôm 21-12, Mexico …`)
+    ("vntc_2000s/0136.txt", "biên giới với Mỹ", None, "Hôm 21-12, Mexico"),
+    ("vntc_2000s/0145.txt", "xuất hiện tại Síp", None, "Ngày 29-1, Ủy ban"),
+    ("vntc_2000s/0160.txt", "khoảng 40 người chết", None, "Vài chục người"),
+    # and a photo caption between them
+    ("vntc_2000s/0166.txt", "học nhiều nhất", "Các bậc cha mẹ", "Ngày 8-2, tờ"),
+    ("vntc_2000s/0153.txt", "vì đình công", "Người ủng hộ công đoàn", "Những chiếc cốc"),
+    # an outlet's dateline opens the lead
+    ("vntc_2000s/0243.txt", "luyện thi trái phép", None, "(NLĐO)- Ngày 7-4"),
+])
+def test_a_headline_glued_to_the_lead_without_a_full_stop(doc, title_end, caption_start, lead_start):
+    a = _clean(CORPUS / doc)
+    segs = [(s["role"], a.text[s["char_start"]:s["char_end"]]) for s in a.segments]
+    assert segs[0][0] == "title" and segs[0][1].endswith(title_end)
+    if caption_start:
+        assert segs[1][0] == "caption" and segs[1][1].startswith(caption_start)
+    assert segs[1 + bool(caption_start)][0] == "lead" and segs[1 + bool(caption_start)][1].startswith(lead_start)
+
+
+@pytest.mark.parametrize("doc,anchor", [
+    ("dantri_unc_2020/0136.txt", "với Hội đồng Quan hệ Đối ngoại Mỹ"),  # an institution capitalizes each word
+    ("dantri_unc_2020/0116.txt", "tại Đá Ba Đầu ngày 27/3"),  # a name runs on in capitals
+    ("dantri_unc_2020/0047.txt", "trở thành Bí thư Thứ nhất Ban"),
+])
+def test_names_inside_a_first_line_do_not_split_it(doc, anchor):
+    a = _clean(CORPUS / doc)
+    first = a.segments[0]
+    assert first["role"] == "caption" and anchor in a.text[first["char_start"]:first["char_end"]]
