@@ -15,6 +15,7 @@ phrase or an opening time clause, the clause before it otherwise).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -42,16 +43,32 @@ class Cues:
         return self.lists[kind]
 
 
+def _expanded(words: list[str], lists: dict) -> list[str]:
+    """Cues with `{name}` replaced by each entry of list `name` (`quốc gia {country_descriptors} này`); a cue
+    that is only `{name}` stands for the whole list."""
+    out = []
+    for w in words:
+        m = re.search(r"\{(\w+)\}", w)
+        if m is None:
+            out.append(w)
+            continue
+        out += _expanded([w[:m.start()] + x + w[m.end():] for x in lists[m.group(1)]], lists)
+    return out
+
+
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     data = json.loads((gz.DATA / "event_cues.json").read_text(encoding="utf-8"))
     lists = {k: v for k, v in data.items() if not k.startswith("_")}
+    for kind, words in lists.items():
+        if isinstance(words, list):
+            lists[kind] = _expanded(words, lists)
     tries = {}
     for kind, words in lists.items():
         if isinstance(words, list):
             trie = gz.Trie()
             for w in words:
-                trie.add(tuple(w.split()), True)
+                trie.add(tuple(w.lower().split()), True)  # syllables are matched lowercase
             tries[kind] = trie
     return Cues(lists, tries)
 
@@ -87,6 +104,7 @@ class Parse:
     triggers: list = field(default_factory=list)  # the sentence's (start, end, trigger), as given
     clauses: list[Clause] = field(default_factory=list)
     clause_at: list[int] = field(default_factory=list)  # clause index of each token
+    countries_before: list = field(default_factory=list)  # countries the three sentences before named, latest last
 
     # --- cue tests on the syllables around a token -------------------------------------------------
     def cue_at(self, kind: str, syllable: int) -> int | None:

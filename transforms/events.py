@@ -92,6 +92,7 @@ class Context:
     person: Mention | None = None  # the last person acting for an actor, within the last three sentences
     person_age: int = 0
     quote_opened: bool = False  # the sentence before ends with a colon (`Ông Kerry … nói:`)
+    countries: list[list[Mention]] = field(default_factory=list)  # the countries of each of the last three sentences
     _subject: list[Mention] = field(default_factory=list)
     _pending: list[tuple] = field(default_factory=list)  # (sentence, mentions, parse or None), latest last
 
@@ -360,6 +361,9 @@ def _inherited_subject(p: cl.Parse, c: int, context: Context, carry: bool) -> li
         own = _clause_subject(p, c, context)
         if own is not None:
             return _mentions(p, own)
+        described = _described_country(p, p.tokens[p.clauses[c].first].syl[0])
+        if described:  # `quốc gia Nam Mỹ này ký hợp đồng mua … và mua trực thăng …`
+            return described
         if p.clauses[c].kind == "fronted":
             break
     return list(context.subject) if carry else []
@@ -440,6 +444,9 @@ def _subject(p: cl.Parse, t: int, context: Context) -> list[Mention]:
         if end is not None and context.dyad and not (end < len(words) and words[end - 1] == "hai" and words[end] not in (
                 "đều", "cùng", "đã", "sẽ", "vẫn", "cũng", "đang", "nước", "bên", "phía", ",")):
             return list(context.dyad)  # (`Cả hai chiến dịch …` names two campaigns, not the two sides)
+        described = _described_country(p, start + i)
+        if described is not None:  # `quốc gia Nam Mỹ này ký hợp đồng …`
+            return described
         end = c.match("reference_subjects", words, i)
         if end is not None:
             # the subject named earlier in the sentence (`Kim Jong-un tuyên bố ông sẵn sàng …`, `Hàn Quốc …,
@@ -520,7 +527,9 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
             continue
         if not past_comma and tok.tag != cl.ACTOR and cues().match("country_references", p.syllables, tok.syl[0]):
             # `đe dọa sẽ không để nước này sở hữu …`: the country named before in the sentence
-            named = [m for m in _country_before(p, tok.syl[0]) if _place_code(m) not in source_codes]
+            described = _described_country(p, tok.syl[0], source_codes)
+            before = _country_before(p, tok.syl[0]) if described is None else described
+            named = [m for m in before if _place_code(m) not in source_codes]
             if named:
                 return named
         if tok.tag == cl.TRIGGER and root not in _THROUGH_ROOTS and not _nominal(p, k) and not _relative(p, k) \
@@ -874,7 +883,34 @@ def _pronoun_country(p: cl.Parse, t: int) -> list[Mention]:
     start = _pronoun_after(p, t)
     if start is None or cues().match("country_references", p.syllables, start) is None:
         return []
-    return _country_before(p, p.tokens[t].syl[0])
+    described = _described_country(p, start)
+    return _country_before(p, p.tokens[t].syl[0]) if described is None else described
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, frozenset[str]]:
+    """Regions the press names a country by, with their states (data/regions.tsv)."""
+    rows = [line.split("\t") for line in (gz.DATA / "regions.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    return {region: frozenset(members.split()) for region, members in rows[1:]}
+
+
+def _described_country(p: cl.Parse, start: int, acting: set = frozenset()) -> list[Mention] | None:
+    """For a country named back by what it is at syllable `start` (`quốc gia Trung Đông này`, `nước láng giềng
+    này`): the country named last, in the sentence before it or in the three sentences before, that lies in
+    the region the words name; for words that name no region, the country named last other than the acting
+    ones (`Mỹ trừng phạt quốc gia khép kín này`). None if no description starts here."""
+    end = cues().match("country_descriptions", p.syllables, start)
+    if end is None:
+        return None
+    head = 2 if p.syllables[start] in ("quốc", "đất") else 1  # `quốc gia`, `đất nước`, `nước`
+    members = _regions().get(" ".join(p.syllables[start + head:end - 1]))
+    named = [tok.actor for tok in p.tokens if tok.syl[1] <= start and tok.tag == cl.ACTOR
+             and tok.actor is not None and tok.actor.entity_type == "GPE"]
+    for m in reversed(p.countries_before + named):
+        if _place_code(m) in members if members is not None else _place_code(m) not in acting:
+            return [m]
+    return []
 
 
 def _owned_noun(p: cl.Parse, t: int) -> bool:
@@ -1102,6 +1138,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         return [], None  # no trigger, or no actor the sentence could name (`hai bên` names two; `Hải quân đã …`
         #                  the forces of the subject carried over)
     p = cl.parse(sentence, named, found)
+    p.countries_before = [m for named_then in context.countries for m in named_then]
     codes = gz.cameo()
     out: list[Event] = []
     token_of = {p.tokens[k].trigger: k for k in range(len(p.tokens)) if p.tokens[k].tag == cl.TRIGGER}
@@ -1894,6 +1931,7 @@ def _advance(context: Context, s: Sentence, here: list[Mention], parse: "cl.Pars
     context.person, context.person_age = _recall(context.person, context.person_age, here, "PER", span=3)
     context.group, context.group_age = _recall(context.group, context.group_age, here, "ORG", span=8)
     context.igo, context.igo_age = _recall(context.igo, context.igo_age, here, "IGO", span=8)
+    context.countries = (context.countries + [[m for m in here if m.entity_type == "GPE" and _actor(m)]])[-3:]
 
 
 def _recall(last: Mention | None, age: int, here: list[Mention], entity_type: str,

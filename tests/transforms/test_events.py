@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import corpus_sentence, read_corpus
 from transforms import events as ev
 from transforms.article import Document, clean, extract
+from transforms.clauses import cues
 from transforms.decode import decode_bytes
 from transforms.nlp import sentences_of
 from transforms.timexes import PartialDate, recognize, resolve
@@ -799,3 +800,29 @@ def test_missiles_launched_to_attack_are_the_attack():  # constructed (from blin
 def test_a_call_during_which_one_speaks_to_another():  # constructed (from blind review 27)
     assert _constructed("Ngoại trưởng Nga Sergei Lavrov nói với Ngoại trưởng Mỹ Rex Tillerson trong cuộc điện đàm "
                         "hôm qua.") == {("RUS", "USA", "04", "asserted")}
+
+
+DESCRIBED_COUNTRIES = [
+    # a country named back by what it is (`quốc gia Nam Mỹ này`): the country named last that lies in the region
+    # the words name (Venezuela, not the United States the sentence before names after it), for both predicates
+    ("vntc_2000s/0031.txt", "Hồi đầu năm nay, quốc gia Nam Mỹ này", {("VEN", "BRA", "06", "asserted"),
+                                                                     ("VEN", "RUS", "06", "asserted")}),
+    ("baomoi_2017/0095.txt", "Tới năm 2017, quốc gia Đông Á này", {("PRK", None, "15", "planned")}),
+]
+
+
+@_cases(DESCRIBED_COUNTRIES)
+def test_a_country_named_back_by_what_it_is(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
+
+
+def test_a_described_country_with_no_region_is_not_the_actor_itself():  # constructed (from blind review 31)
+    assert _constructed("Liên Hợp Quốc họp bàn về Triều Tiên. Mỹ trừng phạt quốc gia khép kín này.") == {
+        ("USA", "PRK", "16", "asserted")}
+    assert _constructed("Tình hình Syria vẫn căng thẳng. Nga cam kết tôn trọng chủ quyền của quốc gia Trung Đông này.") == {
+        ("RUS", "SYR", "03", "asserted")}
+
+
+def test_every_region_is_a_description():
+    descriptors = {d.lower() for d in cues()["country_descriptors"]}
+    assert set(ev._regions()) <= descriptors
