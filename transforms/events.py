@@ -1019,9 +1019,26 @@ def _modality(p: cl.Parse, t: int) -> str:
     return "asserted"
 
 
+def _means_code(p: cl.Parse, t: int, trig: Trigger) -> str | None:
+    """The code of the act a response is told to be made with (`đáp trả … bằng các biện pháp trừng phạt`: 16)."""
+    if trig.pattern not in cues()["responses"]:
+        return None
+    clause = p.clause_of(t)
+    for k in range(t + 1, clause.last):
+        if p.tokens[k].low == "bằng":
+            means = next((p.tokens[j] for j in range(k + 1, min(k + 5, clause.last))
+                          if p.tokens[j].tag == cl.TRIGGER and p.tokens[j].trigger >= 0), None)
+            code = p.triggers[means.trigger][2].code if means else None
+            return code if code not in (None, "-", "?") else None
+    return None
+
+
 def _framed_code(p: cl.Parse, t: int, trig: Trigger, targets: list[Mention]) -> str:
     """The trigger's code as its object words and its target's preposition change it
     (data/event_frames.tsv); `-` when a frame says the trigger is no event here."""
+    means = _means_code(p, t, trig)
+    if means:
+        return means
     options = frames().get(trig.pattern)
     if not options:
         return trig.code

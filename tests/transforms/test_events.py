@@ -826,3 +826,10 @@ def test_a_described_country_with_no_region_is_not_the_actor_itself():  # constr
 def test_every_region_is_a_description():
     descriptors = {d.lower() for d in cues()["country_descriptors"]}
     assert set(ev._regions()) <= descriptors
+
+
+def test_a_response_told_with_its_means_is_the_means():  # constructed (from blind review 31)
+    assert _constructed("Bắc Kinh đã đáp trả các lệnh trừng phạt của EU bằng các biện pháp trừng phạt.") == {
+        ("CHN", "EU", "16", "asserted")}
+    assert _constructed("Triều Tiên dọa đáp trả Mỹ bằng các cuộc tấn công hạt nhân.") == {
+        ("PRK", "USA", "13", "asserted")}
