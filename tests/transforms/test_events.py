@@ -833,3 +833,15 @@ def test_a_response_told_with_its_means_is_the_means():  # constructed (from bli
         ("CHN", "EU", "16", "asserted")}
     assert _constructed("Triều Tiên dọa đáp trả Mỹ bằng các cuộc tấn công hạt nhân.") == {
         ("PRK", "USA", "13", "asserted")}
+
+
+RECEIVED = [
+    # sanctions received (`nhận thêm nhiều lệnh trừng phạt nữa từ Liên Hiệp Quốc`) are suffered: the giver is the
+    # source, the receiver the target (from blind review 30)
+    ("baomoi_2017/0095.txt", "Tới tháng 5.2009", {("PRK", None, "15", "asserted"), ("UN", "PRK", "16", "asserted")}),
+]
+
+
+@_cases(RECEIVED)
+def test_an_act_received_is_the_givers(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
