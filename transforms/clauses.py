@@ -216,6 +216,18 @@ def _time_phrase(p: Parse, comma: int) -> bool:
         p.cue_at("time_nouns", t.syl[0]) is not None for t in toks)
 
 
+def _time_lead(p: Parse, comma: int) -> int:
+    """The first token after a span of time that opens the sentence (`Vài ngày sau cuộc hội đàm …, …`: 2), where
+    a fronted cue follows it; else 0."""
+    toks = p.tokens
+    for k in range(1, min(comma, 4)):
+        if toks[k - 1].tag not in ("M", "L", "N", "Nc", "Nu", "A") or p.cue_at("time_nouns", toks[k - 1].syl[0]) is None:
+            continue
+        if all(t.tag in ("M", "L", "N", "Nc", "Nu", "A") for t in toks[:k]) and p.cue_at("fronted", toks[k].syl[0]) is not None:
+            return k
+    return 0
+
+
 def _clauses(p: Parse) -> None:
     """Split the tokens into clauses at the cue words (see the module docstring)."""
     c = cues()
@@ -224,8 +236,9 @@ def _clauses(p: Parse) -> None:
     # a fronted adverbial phrase (`Trong chuyến thăm Nga, …`): up to the first comma
     comma = _list_free_comma(toks, 0)
     framed = comma is not None and any(_cue_tokens(p, "main_openers", k) is not None for k in range(1, comma))
+    lead = _time_lead(p, comma) if comma is not None else 0
     if toks and comma is not None and not framed and (
-            p.cue_at("fronted", toks[0].syl[0]) is not None or _participial(p, comma) or _time_phrase(p, comma)):
+            p.cue_at("fronted", toks[lead].syl[0]) is not None or _participial(p, comma) or _time_phrase(p, comma)):
         opens = [(0, "fronted"), (comma + 1, "main")]  # (`Trong khi … thì …,`: `thì` opens the main clause)
         # a second fronted phrase before the subject: `Dưới áp lực …, trong cuộc điện đàm với …, Tổng thống …`
         nxt = _list_free_comma(toks, comma + 1)

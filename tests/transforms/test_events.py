@@ -845,3 +845,16 @@ RECEIVED = [
 @_cases(RECEIVED)
 def test_an_act_received_is_the_givers(doc, anchor, expected):
     assert sentence_events(doc, anchor) == expected
+
+
+TIME_LEADS = [
+    # a span of time before a fronted cue (`Vài ngày sau cuộc hội đàm với phía Mỹ …,`) opens a fronted phrase: its
+    # actor is no co-subject of the main clause, and its meeting is the main subject's (from blind review 31)
+    ("dantri_unc_2020/0140.txt", "Vài ngày sau cuộc hội đàm", {("CHN", "USA", "04", "asserted"),
+                                                               ("CHN", "RUS", "04", "asserted")}),
+]
+
+
+@_cases(TIME_LEADS)
+def test_a_span_of_time_before_a_fronted_phrase(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
