@@ -1334,6 +1334,9 @@ def _speaker_before(p: cl.Parse, j: int) -> list[Mention]:
         if c.match("speech", p.syllables, syl) is not None or c.match("naming_verbs", p.syllables, syl) is not None:
             for a in range(v - 1, -1, -1):
                 if p.tokens[a].tag == cl.ACTOR and cl.subject_like(p, a):
+                    before = cl.phrase_start(p, a) - 1
+                    if before >= 0 and c.match("naming_verbs", p.syllables, p.tokens[before].syl[0]) is not None:
+                        continue  # `gọi Nhật Bản là "chư hầu" … và mô tả …`: the first naming's object, not its speaker
                     return [p.tokens[a].actor] if _is_actor_token(p, a) else []
             return []
     return []

@@ -858,3 +858,18 @@ TIME_LEADS = [
 @_cases(TIME_LEADS)
 def test_a_span_of_time_before_a_fronted_phrase(doc, anchor, expected):
     assert sentence_events(doc, anchor) == expected
+
+
+INSULTS = [
+    # a pejorative name given to an actor (`gọi Bình Nhưỡng là "trục ma quỷ"`) is a criticism (111); a second naming
+    # verb in the same clause (`… và mô tả Thủ tướng Canada … là "con cún"`) is the same speaker's, not the first
+    # one's object's (from blind reviews 30, 31)
+    ("baomoi_2017/0095.txt", "Năm 2003, một năm sau khi", {("USA", "PRK", "11", "asserted")}),
+    ("dantri_unc_2020/0140.txt", "Các nhà ngoại giao Trung Quốc lớn tiếng", {("CHN", "JPN", "11", "asserted"),
+                                                                           ("CHN", "CAN", "11", "asserted")}),
+]
+
+
+@_cases(INSULTS)
+def test_a_pejorative_name_is_a_criticism(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
