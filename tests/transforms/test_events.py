@@ -873,3 +873,21 @@ INSULTS = [
 @_cases(INSULTS)
 def test_a_pejorative_name_is_a_criticism(doc, anchor, expected):
     assert sentence_events(doc, anchor) == expected
+
+
+TIES_AND_CALLS = [
+    # ties strengthened (`củng cố mối quan hệ chặt chẽ hơn với Washington`, `tăng cường quan hệ với Mỹ`): 05; a navy's
+    # port call (`chuyến tàu cập cảng Việt Nam`): a visit (04) (words from blind review 31, mined in the bulk articles)
+    ("dantri_unc_2020/0143.txt", "Trong lúc căng thẳng với Bắc Kinh", {("IND", "USA", "05", "asserted")}),
+    ("vims_2016/0039.txt", "Trong nhiệm kỳ của Tổng thống Benigno", {("PHL", "USA", "05", "asserted")}),
+    ("vims_2016/0064.txt", "Reuters dẫn nguồn tin từ Hạm đội", {("USA", "VNM", "04", "asserted")}),
+]
+
+
+@_cases(TIES_AND_CALLS)
+def test_ties_strengthened_and_port_calls(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
+
+
+def test_a_false_accusation_is_an_accusation():  # constructed (from blind review 31)
+    assert _constructed("Trung Quốc vu cáo Mỹ can thiệp vào công việc nội bộ.") == {("CHN", "USA", "11", "asserted")}
