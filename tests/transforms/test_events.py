@@ -891,3 +891,16 @@ def test_ties_strengthened_and_port_calls(doc, anchor, expected):
 
 def test_a_false_accusation_is_an_accusation():  # constructed (from blind review 31)
     assert _constructed("Trung Quốc vu cáo Mỹ can thiệp vào công việc nội bộ.") == {("CHN", "USA", "11", "asserted")}
+
+
+ENFORCED = [
+    # a ban or a policy enforced (`thực thi lệnh cấm nhập cảnh …`) is the enforcer's (a light verb before the noun;
+    # from blind review 30)
+    ("dantri_unc_2020/0105.txt", "Không có vé nào được cấp", {("ARE", "IND", "16", "asserted")}),
+    ("baomoi_2017/0016.txt", "Trong khi cựu Tổng thống Park", {("KOR", "PRK", "16", "asserted")}),
+]
+
+
+@_cases(ENFORCED)
+def test_an_act_enforced_is_the_enforcers(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
