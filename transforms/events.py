@@ -254,6 +254,8 @@ def _clause_subject(p: cl.Parse, c: int, context: Context, seen: frozenset = fro
         t = p.tokens[k]
         if t.tag == "V" and k > 0 and any(ch.isupper() for ch in t.text):
             continue  # `Nghị sĩ đảng Cộng hòa Mỹ …`: part of a name the tagger took for a verb
+        if t.tag == cl.TRIGGER and _consequence(p, k):
+            continue  # `…, buộc Liên Hiệp Quốc lên án`: the one made to act is the clause's subject
         if t.tag == cl.TRIGGER or t.tag == "V" and t.low not in ("bị", "được"):
             break
         if t.tag == cl.ACTOR and cl.subject_like(p, k):
@@ -1021,7 +1023,7 @@ def _modality(p: cl.Parse, t: int) -> str:
 
 def _means_code(p: cl.Parse, t: int, trig: Trigger) -> str | None:
     """The code of the act a response is told to be made with (`đáp trả … bằng các biện pháp trừng phạt`: 16)."""
-    if trig.pattern not in cues()["responses"]:
+    if trig.pattern not in cues()["responses_by_means"]:
         return None
     clause = p.clause_of(t)
     for k in range(t + 1, clause.last):
@@ -1187,6 +1189,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             continue  # the act of force a threat word names is coded on the threat
         if token_of.get(n + 1) is not None and _launched_for(p, token_of[n + 1]) == t:
             continue  # `phóng tên lửa đạn đạo tấn công IS`: the launch is coded as the attack it makes
+        if _consequence(p, t):
+            continue  # `Triều Tiên thử hạt nhân, buộc Liên Hiệp Quốc lên án`: what the act made happen, not a demand
         if _appealed_for(p, t, found, token_of, n) or _relative(p, t) or _refers_back(p, t) or (
                 t and cl.cue_ends_at(p, "topic_nouns", t - 1) is not None):  # (`trong lĩnh vực viện trợ nhân đạo`)
             continue  # `kêu gọi tiến hành một cuộc hội đàm`: what is asked for has not happened
@@ -1426,13 +1430,25 @@ def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n:
     while linked > 0 and p.clauses[linked].kind == "coordinate" \
             and p.triggers[p.tokens[t].trigger][2].code[:2] not in _UNREALIZED:  # (`và cầu xin …` is a new appeal)
         linked -= 1
-    return any(linked <= p.clause_at[k] <= clause and k < t and (
+    return any(linked <= p.clause_at[k] <= clause and k < t and not _consequence(p, k) and (
         p.triggers[m][2].code[:2] in _UNREALIZED and not (p.triggers[m][2].code[:2] == "03" and _is_pledge(p, k))
         and not _offers_next(p, k, p.triggers, token_of, m) and not _own_desire(p, k)
         or cl.cue_ends_at(p, "unrealizing", k) is not None) for m, k in token_of.items() if m < n) or any(
         p.tokens[j].tag != cl.TRIGGER and p.tokens[j + 1].tag == cl.ACTOR and cl.cue_ends_at(p, "unrealizing", j)
         is not None and all(p.tokens[i].tag in (cl.ACTOR, "Cc", "CH", "R") for i in range(j + 1, t))
         for j in range(p.clauses[linked].first, t - 1))  # `tìm cách ngăn Mỹ và Nhật Bản hỗ trợ Hàn Quốc`
+
+
+_PRESSURE = {"10", "11", "13", "16", "17"}  # `Mỹ gây sức ép, buộc Bình Nhưỡng từ bỏ …`: the demand goes on
+
+
+def _consequence(p: cl.Parse, k: int) -> bool:
+    """Trigger k is a causative (`buộc`) that opens a clause after a comma which follows an act other than
+    pressure: the act made someone act (`Bình Nhưỡng … thử hạt nhân lần đầu tiên, buộc Liên Hiệp Quốc lên án …`),
+    no demand."""
+    return k > 1 and p.tokens[k - 1].text == "," and cl.cue_ends_at(p, "causing_verbs", k) == k and any(
+        p.tokens[j].tag == cl.TRIGGER and p.tokens[j].trigger >= 0
+        and p.triggers[p.tokens[j].trigger][2].code[:2] not in _PRESSURE for j in range(k - 1))
 
 
 def _own_desire(p: cl.Parse, k: int) -> bool:
@@ -1586,7 +1602,7 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             # (not in a quote's `chúng tôi …`, which speaks of anyone: its receiver must be named)
             # (not in a condition: `nếu Ai Cập đề nghị, …` asks no one yet)
             # `Nga lên tiếng chỉ trích`: the receiver is the subject named before
-            targets = _implicit_target(context, sources)
+            targets = _causer(p, t, sources) or _implicit_target(context, sources)
         agent_marker = _agent_marker(p, t) if root == "07" else None
         if agent_marker is not None:
             # `các lực lượng do nước này hậu thuẫn trong cuộc chiến chống IS`: what is backed stands before (the
@@ -1814,6 +1830,20 @@ def _agent_marker(p: cl.Parse, t: int) -> int | None:
         if tok.tag not in (cl.ACTOR, "N", "Np", "Nc", "P", "L", "M", "R"):
             return None
     return None
+
+
+def _causer(p: cl.Parse, t: int, sources: list[Mention]) -> list[Mention]:
+    """For a reaction whose subject a causative verb makes act (`Triều Tiên thử hạt nhân, khiến Liên Hợp Quốc
+    lên án`), who caused it: the subject of the sentence's first clause."""
+    first = next((k for k in range(t) if p.tokens[k].actor in sources), None)  # (the causee of an earlier clause
+    if first is None:  # is the subject of the one coordinated with it: `buộc Liên Hiệp Quốc lên án và có …`)
+        return []
+    before = cl.phrase_start(p, first) - 1
+    if before < 0 or cl.cue_ends_at(p, "causing_verbs", before) is None:
+        return []
+    own = _clause_subject(p, 0, Context())
+    taken = {_place_code(s) for s in sources}
+    return [m for m in _mentions(p, own or []) if _place_code(m) not in taken]
 
 
 def _implicit_target(context: Context, sources: list[Mention]) -> list[Mention]:

@@ -904,3 +904,35 @@ ENFORCED = [
 @_cases(ENFORCED)
 def test_an_act_enforced_is_the_enforcers(doc, anchor, expected):
     assert sentence_events(doc, anchor) == expected
+
+
+CONSEQUENCES = [
+    # `buộc` after an act and a comma is what the act made happen, no demand: the one made to act is the subject of
+    # what follows, and a reaction with no receiver named is aimed at the cause (from blind review 30)
+    ("baomoi_2017/0095.txt", "Tháng 10.2006, Bình Nhưỡng", {("PRK", None, "15", "asserted"),
+                                                            ("UN", "PRK", "11", "asserted"),
+                                                            ("UN", "PRK", "16", "asserted")}),
+]
+
+
+@_cases(CONSEQUENCES)
+def test_what_an_act_made_others_do(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
+
+
+def test_a_reaction_caused_is_aimed_at_the_cause():  # constructed (pattern counted in the corpus: `, khiến X …`)
+    assert _constructed("Trung Quốc điều tàu tới quần đảo, khiến Tokyo phản đối kịch liệt.") == {
+        ("JPN", "CHN", "11", "asserted")}
+    assert _constructed("Mỹ gây sức ép, buộc Bình Nhưỡng từ bỏ chương trình hạt nhân.") == {
+        ("USA", "PRK", "10", "asserted")}
+
+
+def test_cue_lists_are_named_once():
+    import json
+    from transforms import gazetteer as gz
+
+    def unique(pairs):
+        keys = [k for k, _ in pairs]
+        assert len(keys) == len(set(keys)), sorted(k for k in set(keys) if keys.count(k) > 1)
+        return dict(pairs)
+    json.loads((gz.DATA / "event_cues.json").read_text(encoding="utf-8"), object_pairs_hook=unique)
