@@ -936,3 +936,16 @@ def test_cue_lists_are_named_once():
         assert len(keys) == len(set(keys)), sorted(k for k in set(keys) if keys.count(k) > 1)
         return dict(pairs)
     json.loads((gz.DATA / "event_cues.json").read_text(encoding="utf-8"), object_pairs_hook=unique)
+
+
+SUSPECTED = [
+    # an act someone is suspected or rumoured of (`bị nghi là đã bán`, `bị đồn đã thiệt mạng`) is hypothetical, as the
+    # dev annotators code alleged acts (from blind review 31)
+    ("baomoi_2017/0098.txt", "Triều Tiên bị nghi là đã bán", {("PRK", "IRN", "06", "hypothetical"),
+                                                             ("PRK", "SYR", "06", "hypothetical")}),
+]
+
+
+@_cases(SUSPECTED)
+def test_a_suspected_act_is_hypothetical(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
