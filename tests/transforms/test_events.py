@@ -949,3 +949,8 @@ SUSPECTED = [
 @_cases(SUSPECTED)
 def test_a_suspected_act_is_hypothetical(doc, anchor, expected):
     assert sentence_events(doc, anchor) == expected
+
+
+def test_nouns_that_hold_a_trigger_word_are_no_events():  # constructed (from blind reviews 30-31)
+    assert _constructed("Triều Tiên rất giỏi né lệnh cấm vận, dù mức độ khắt khe tới thế nào.") == set()
+    assert _constructed("Khoảng 300 chuyến bay thương mại hoạt động mỗi tuần giữa UAE và Ấn Độ.") == set()
