@@ -1209,6 +1209,9 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             continue  # `WHO cảnh báo rằng tình hình dịch bệnh … chưa thể kết thúc`: a warning about something, no threat
         if force:  # `Mỹ sẵn sàng sử dụng vũ lực để …`: the readiness is the threat (138), with its target
             code = "137" if force == "17" else "138"
+        elif _undone(p, t):  # `hủy bỏ 2 thỏa thuận với Trung Quốc`: cooperation undone reduces relations
+            undo = cues()["reversal_codes"]
+            code = undo.get(code[:3], undo.get(code[:2], code))
         if root == "03" and _wished_of(p, t):
             code = "020"  # `bày tỏ mong muốn Trung Quốc nỗ lực hơn`: asking China
         root = code[:2]
@@ -1440,6 +1443,15 @@ def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n:
 
 
 _PRESSURE = {"10", "11", "13", "16", "17"}  # `Mỹ gây sức ép, buộc Bình Nhưỡng từ bỏ …`: the demand goes on
+
+
+def _undone(p: cl.Parse, t: int) -> bool:
+    """A word that undoes it stands right before cooperation trigger t, past quantities and classifiers
+    (`hủy bỏ 2 thỏa thuận`, `lệnh hạn chế nhập khẩu`; event_cues.json `reversals`)."""
+    j = t - 1
+    while j >= 0 and p.tokens[j].tag in ("L", "M", "Nc", "Nu"):
+        j -= 1
+    return j >= 0 and p.tokens[j].tag != cl.ACTOR and cl.cue_ends_at(p, "reversals", j) is not None
 
 
 def _consequence(p: cl.Parse, k: int) -> bool:

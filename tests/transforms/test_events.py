@@ -954,3 +954,23 @@ def test_a_suspected_act_is_hypothetical(doc, anchor, expected):
 def test_nouns_that_hold_a_trigger_word_are_no_events():  # constructed (from blind reviews 30-31)
     assert _constructed("Triều Tiên rất giỏi né lệnh cấm vận, dù mức độ khắt khe tới thế nào.") == set()
     assert _constructed("Khoảng 300 chuyến bay thương mại hoạt động mỗi tuần giữa UAE và Ấn Độ.") == set()
+
+
+UNDONE = [
+    # cooperation undone (`hủy 2 thỏa thuận`, `tạm ngừng thương thuyết`, `hoãn chuyến thăm`) reduces relations (16),
+    # not the cooperation (from blind review 33)
+    ("dantri_unc_2020/0023.txt", "Ngoại trưởng Australia Marise Payne ngày 21/4", {("AUS", "CHN", "16", "planned")}),
+    ("vntc_2000s/0034.txt", "Israel tạm ngừng thương thuyết", {("ISR", "PSE", "16", "asserted")}),
+    ("vntc_2000s/0041.txt", "Yulia Tymoshenko quyết định hoãn", {("UKR", "RUS", "16", "planned")}),
+]
+
+
+@_cases(UNDONE)
+def test_cooperation_undone_reduces_relations(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
+
+
+def test_trade_and_aid_undone():  # constructed (from blind review 33)
+    assert _constructed("Trung Quốc áp đặt lệnh hạn chế nhập khẩu than đá từ Australia.") == {
+        ("CHN", "AUS", "16", "asserted")}
+    assert _constructed("Mỹ dừng viện trợ cho Ai Cập.") == {("USA", "EGY", "16", "asserted")}
