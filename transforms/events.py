@@ -1454,6 +1454,19 @@ def _undone(p: cl.Parse, t: int) -> bool:
     return j >= 0 and p.tokens[j].tag != cl.ACTOR and cl.cue_ends_at(p, "reversals", j) is not None
 
 
+def _holds_office(p: cl.Parse, k: int) -> bool:
+    """Country actor k follows an office's title or a delegation noun (`Thủ tướng Australia`, `phái đoàn Mỹ`):
+    a person or envoys acting for it."""
+    first = p.tokens[cl.phrase_start(p, k)].syl[0]
+    words = p.syllables[first:p.tokens[k].syl[0]]
+    if not words or p.tokens[k].actor is None or p.tokens[k].actor.entity_type != "GPE":
+        return False
+    hit = gz.titles().longest(words, 0)
+    if hit and hit[0] == len(words) and hit[1][1] not in ("", "other"):
+        return True
+    return cues().match("delegations", words, 0) == len(words)
+
+
 def _consequence(p: cl.Parse, k: int) -> bool:
     """Trigger k is a causative (`buộc`) that opens a clause after a comma which follows an act other than
     pressure: the act made someone act (`Bình Nhưỡng … thử hạt nhân lần đầu tiên, buộc Liên Hiệp Quốc lên án …`),
@@ -1523,9 +1536,11 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         sources = _subject(p, t, context)
         k = next((j for j in range(t + 1, len(p.tokens)) if p.tokens[j].tag == cl.ACTOR), None)
         before = p.tokens[t - 1] if t else None  # `ông … đã tới`, not `đề cập đến Seoul`
+        subject = next((j for j in range(t - 1, p.clause_of(t).first - 1, -1) if p.tokens[j].tag == cl.ACTOR), None)
+        office = subject is not None and p.tokens[subject].actor in sources and _holds_office(p, subject)
         if before is None or before.tag not in ("R", "P", "N", "Nc", cl.ACTOR) or before.tag == cl.ACTOR and (
-                before.actor is None or before.actor.entity_type != "PER") \
-                or not any(s.entity_type == "PER" for s in sources) or k is None:
+                before.actor is None or before.actor.entity_type != "PER") and not office \
+                or not (office or any(s.entity_type == "PER" for s in sources)) or k is None:
             return []
         return _distinct_pairs([(a, b) for a in sources for b in _mentions(p, cl.coordinated(p, k))])
     passive = _passive(p, t)

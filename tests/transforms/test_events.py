@@ -974,3 +974,10 @@ def test_trade_and_aid_undone():  # constructed (from blind review 33)
     assert _constructed("Trung Quốc áp đặt lệnh hạn chế nhập khẩu than đá từ Australia.") == {
         ("CHN", "AUS", "16", "asserted")}
     assert _constructed("Mỹ dừng viện trợ cho Ai Cập.") == {("USA", "EGY", "16", "asserted")}
+
+
+def test_an_office_or_a_delegation_visits_for_its_country():  # constructed (from blind review 33)
+    assert _constructed("Thủ tướng Australia tới Bắc Kinh để dự một diễn đàn kinh tế.") == {
+        ("AUS", "CHN", "04", "asserted")}
+    assert _constructed("Phái đoàn Mỹ tới Bình Nhưỡng hôm qua.") == {("USA", "PRK", "04", "asserted")}
+    assert _constructed("Nhà báo Mỹ tới Hà Nội.") == set()  # a citizen's trip is no visit of the state
