@@ -1200,6 +1200,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
             continue  # `muốn` asks only when it names who should act (`muốn Iran từ bỏ …`)
         force = _threatens_next(p, t, found, token_of, n)
         pairs = _pairs(p, t, trig, "13" if force else root, context)  # (a threat's target: `… chống Triều Tiên`)
+        if not pairs and force == "15":  # `Triều Tiên đe dọa thực hiện vụ thử hạt nhân thứ 6`: aimed at no one named
+            pairs = _distinct_pairs([(s_, None) for s_ in _subject(p, t, context)])
         if not pairs:
             continue
         code = _framed_code(p, t, trig, [b for _, b in pairs if b])
@@ -1482,13 +1484,15 @@ def _own_desire(p: cl.Parse, k: int) -> bool:
 
 
 def _threatens_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> str | None:
-    """The root (17-20) of the act of force that a threat word (`sẵn sàng`, `dọa`) names right after it."""
+    """The root (15, 17-20) of the act of force that a threat word (`sẵn sàng`, `dọa`) names right after it (a
+    test or a launch threatened is a threat, with no target unless one is named)."""
     nxt = token_of.get(n + 1)
     if nxt is None or p.clause_at[nxt] != p.clause_at[t] or cl.cue_ends_at(p, "threat", t) is None:
         return None
     root = found[n + 1][2].code[:2]
     between = [p.tokens[k] for k in range(t + 1, nxt)]
-    return root if root in ("17", "18", "19", "20") and all(
+    force = ("15", "17", "18", "19", "20") if cl.cue_ends_at(p, "menace", t) is not None else ("17", "18", "19", "20")
+    return root if root in force and all(
         tok.tag in ("R", "V", "A", "L", "M", "Nc") or tok.low in ("cho", "một", "cuộc", "vụ", "đợt") for tok in between) \
         else None  # (`sẵn sàng cho một cuộc tấn công vào Syria`: readiness for an attack)
 

@@ -277,7 +277,7 @@ FRAMES = [
     # `sang các nước`; `các nước này` names several countries, none of them the subject
     ("vims_2016/0081.txt", "Thông tin này được", set()),
     ("dantri_unc_2020/0135.txt", "Ấn Độ đã dừng xuất khẩu", set()),
-    ("dantri_unc_2020/0140.txt", "Trung Quốc đã áp dụng chiến lược", {("CHN", "USA", "16", "asserted")}),
+    ("dantri_unc_2020/0140.txt", "Trung Quốc đã áp dụng chiến lược", {("CHN", "USA", "16", "planned")}),
     # a judgement said of an actor after `là` is a criticism (111): by the speaker of the sentence (`Ngoại trưởng
     # Mỹ John Kerry từng nói rằng Mansour là "mối đe dọa …"`), of the actor the judged act belongs to, not
     # of what it is about (`việc … Mỹ - Nhật đề cập trực tiếp đến Đài Loan … là sự can thiệp`)
@@ -981,3 +981,17 @@ def test_an_office_or_a_delegation_visits_for_its_country():  # constructed (fro
         ("AUS", "CHN", "04", "asserted")}
     assert _constructed("Phái đoàn Mỹ tới Bình Nhưỡng hôm qua.") == {("USA", "PRK", "04", "asserted")}
     assert _constructed("Nhà báo Mỹ tới Hà Nội.") == set()  # a citizen's trip is no visit of the state
+
+
+THREATENED_TESTS = [
+    # a test threatened (`đang đe dọa thực hiện vụ thử hạt nhân`) is a threat (13) with no target named, beside the
+    # tests that happened; a test one is ready for (`tuyên bố sẵn sàng thử tên lửa`) is planned (from blind review 32)
+    ("baomoi_2017/0052.txt", "Chính quyền của Chủ tịch Kim Jong Un đã liên tiếp", {("PRK", None, "13", "asserted"),
+                                                                                 ("PRK", None, "15", "asserted")}),
+    ("baomoi_2017/0045.txt", "Đáp lại động thái trên, hãng thông tấn", {("PRK", None, "15", "planned")}),
+]
+
+
+@_cases(THREATENED_TESTS)
+def test_a_test_threatened_or_readied(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
