@@ -268,7 +268,14 @@ def sentence_mentions(sentence: Sentence) -> list[Mention]:
         for k in range(span.start, span.end):
             covered[k] = True
 
+    vessels = {m.end: i for i, m in enumerate(out) if m.entity_type == "GPE"
+               and any(s.kind == "alias" and s.value.use == "vessel" and syl[s.end - 1].end == m.end for s in spans)}
     for a, b in _runs(sentence, covered):
+        if a > 0 and syl[a - 1].end in vessels:  # `USS Carl Vinson`: the ship's name, no person; the ship is the state's
+            i = vessels.pop(syl[a - 1].end)
+            start, end, surface = span_text(a, b)
+            out[i] = replace(out[i], end=end, surface=sentence.text[out[i].start - sentence.start:end - sentence.start])
+            continue
         title, office, country = _title_before(spans, a, texts)
         start, end, surface = span_text(a, b)
         method = None

@@ -706,7 +706,9 @@ def test_what_someone_hopes_another_will_do_is_no_event():  # corpus: vntc_2000s
 
 
 def test_who_made_a_thing_is_no_agent_of_its_event():  # corpus: `do Đức sản xuất` describes the submarine
-    assert sentence_events("dantri_unc_2020/0074.txt", "Tàu ngầm KRI Nanggala 402 do Đức") == set()
+    # (the drill is the Indonesian navy's, whose ship it is: no German act)
+    assert sentence_events("dantri_unc_2020/0074.txt", "Tàu ngầm KRI Nanggala 402 do Đức") == {
+        ("IDN", None, "15", "asserted")}
 
 
 def test_stationing_troops_in_a_country_is_military_aid_to_it():  # constructed: `đóng` is framed by its object
@@ -994,4 +996,17 @@ THREATENED_TESTS = [
 
 @_cases(THREATENED_TESTS)
 def test_a_test_threatened_or_readied(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
+
+
+SHIPS = [
+    # a ship named with its navy's prefix acts for its state (`USS Florida đã phóng 93 tên lửa nhằm vào …`), and a
+    # navy's drill it joins is the state's (from blind review 32)
+    ("dantri_unc_2020/0146.txt", "Năm 2011, USS Florida", {("USA", "LBY", "19", "asserted")}),
+    ("dantri_unc_2020/0104.txt", "Tàu ngầm KRI Nanggala 402 mất tích", {("IDN", None, "15", "asserted")}),
+]
+
+
+@_cases(SHIPS)
+def test_a_ship_acts_for_its_state(doc, anchor, expected):
     assert sentence_events(doc, anchor) == expected

@@ -143,3 +143,16 @@ def test_armed_group_leader_acts_for_the_group():
     laden = [m for m in _mentions(corpus_sentence("vntc_2000s/0065.txt", "Phó giám đốc")) if "Laden" in m.surface]
     assert [(m.surface, m.entity_type, m.canonical_name, m.org) for m in laden] == [
         ("Osama bin Laden", "PER", "Osama bin Laden", "Al-Qaeda")]
+
+
+@pytest.mark.parametrize("doc,anchor,surface,code", [
+    # a navy's ship prefix (aliases.tsv `vessel`) takes the ship's name into one mention of the state: no person
+    ("dantri_unc_2020/0146.txt", "Năm 2011, USS Florida", "USS Florida", "USA"),
+    ("dantri_unc_2020/0104.txt", "Tàu ngầm KRI Nanggala 402 mất tích", "KRI Nanggala", "IDN"),
+])
+def test_a_ship_is_its_navys_state(doc, anchor, surface, code):
+    found = _mentions(corpus_sentence(doc, anchor))
+    ship = next(m for m in found if m.surface == surface)
+    assert (ship.entity_type, ship.entity_code) == ("GPE", code)
+    assert not any(m.entity_type in ("PER", "PER?") and m.start >= ship.start and m.end <= ship.end + 20
+                   for m in found if m is not ship)
