@@ -317,7 +317,7 @@ def _plural_object_list(p: cl.Parse, t: int) -> list[int]:
     """A generic plural right after trigger t (its object) that a list then names: `xuất khẩu vắc xin sang các
     nước láng giềng, bao gồm Bangladesh, Nepal và Sri Lanka`, `gửi đến 4 quốc gia … (Anh, Nga, …)`."""
     start = p.tokens[t].syl[1]
-    words = p.syllables[start:min(start + 8, p.tokens[p.clause_of(t).last - 1].syl[1])]  # (in its own clause)
+    words = p.syllables[start:min(start + 12, p.tokens[p.clause_of(t).last - 1].syl[1])]  # (in its own clause)
     at = next((i for i in range(len(words)) if _generic_plural(words, i)), None)
     if at is None:
         return []

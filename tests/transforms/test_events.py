@@ -1010,3 +1010,17 @@ SHIPS = [
 @_cases(SHIPS)
 def test_a_ship_acts_for_its_state(doc, anchor, expected):
     assert sentence_events(doc, anchor) == expected
+
+
+LISTED_RECEIVERS = [
+    # a generic plural object a list names, past an adverb and an amount (`xuất khẩu thành công 61 chiếc cho hơn 10
+    # quốc gia, trong đó có Hy Lạp, Ấn Độ và Thổ Nhĩ Kỳ`): one event per listed country (from blind review 32)
+    ("dantri_unc_2020/0079.txt", "Loại tàu ngầm này chưa từng được Đức", {("DEU", "GRC", "06", "asserted"),
+                                                                          ("DEU", "IND", "06", "asserted"),
+                                                                          ("DEU", "TUR", "06", "asserted")}),
+]
+
+
+@_cases(LISTED_RECEIVERS)
+def test_a_plural_receiver_named_by_a_list(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
