@@ -321,6 +321,10 @@ def _plural_object_list(p: cl.Parse, t: int) -> list[int]:
     at = next((i for i in range(len(words)) if _generic_plural(words, i)), None)
     if at is None:
         return []
+    between = [p.tokens[k] for k in range(t + 1, len(p.tokens)) if p.tokens[k].syl[1] <= start + at]
+    actor = next((i for i, tok in enumerate(between) if tok.tag == cl.ACTOR), None)
+    if actor is not None and any(tok.tag in ("V", cl.TRIGGER) for tok in between[actor + 1:]):
+        return []  # the plural of another predicate: `trừng phạt Triều Tiên đã được Mỹ gửi đến 4 quốc gia`
     listed = _listed(p, t + 1, stop=start + at + 16)
     before = [k for k in range(t + 1, len(p.tokens)) if p.tokens[k].syl[1] <= start + at]
     named = [k for k in before if p.tokens[k].tag == cl.ACTOR and k not in listed]
