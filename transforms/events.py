@@ -1516,7 +1516,10 @@ def _acts_next(p: cl.Parse, t: int, token_of: dict[int, int], n: int) -> bool:
     """The next trigger follows t in its clause with only adverbs and verbs between (`muốn trừng phạt`)."""
     nxt = token_of.get(n + 1)
     return nxt is not None and p.clause_at[nxt] == p.clause_at[t] and all(
-        p.tokens[k].tag in ("R", "V", "A") for k in range(t + 1, nxt))
+        p.tokens[k].tag in ("R", "V", "A") or p.tokens[k].text in _QUOTES for k in range(t + 1, nxt))
+
+
+_QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}  # `đề nghị tổ chức “đối thoại”`: a quoted act is still the act
 
 
 def _pledges_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:

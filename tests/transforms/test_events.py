@@ -1024,3 +1024,8 @@ LISTED_RECEIVERS = [
 @_cases(LISTED_RECEIVERS)
 def test_a_plural_receiver_named_by_a_list(doc, anchor, expected):
     assert sentence_events(doc, anchor) == expected
+
+
+def test_a_quoted_act_offered_and_an_idiom_of_meeting():  # constructed (from blind review 32)
+    assert _constructed("Triều Tiên đã đề nghị tổ chức “đối thoại” với Hàn Quốc.") == {("PRK", "KOR", "03", "asserted")}
+    assert _constructed("Điểm gặp gỡ duy nhất giữa Triều Tiên và Hàn Quốc mới chỉ dừng lại ở đó.") == set()
