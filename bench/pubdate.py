@@ -28,6 +28,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("VNEVENTS_SHARED", REPO.parent / "shared"))
+sys.path.insert(0, str(REPO))
+from transforms import pubdate as _pd  # noqa: E402
+PRIOR_FROM = _pd.PRIOR_FROM
+PRIOR = {"min_dated": _pd.PRIOR_MIN_DATED, "span": _pd.PRIOR_SPAN_YEARS, "share": _pd.PRIOR_TIGHT_SHARE}
 PERIODS = {"vims_2016": (2016, 2016), "baomoi_2017": (2017, 2017), "vntc_2000s": (2004, 2006)}
 
 
@@ -57,27 +61,42 @@ def from_warehouse(root: str) -> dict[str, str | None]:
     return {"/".join(uri.replace("\\", "/").split("/")[-2:]): d for uri, d in rows}
 
 
-def _published(key: str, without_header_date: bool = False):
-    """The publication date that clean + extract give the raw corpus file `folder/name` (with
-    `without_header_date`, inferred as if its `# date =` line were absent; returns (published, that date))."""
+def _article(key: str, without_header_date: bool = False):
+    """The cleaned raw corpus file `folder/name` (with `without_header_date`, its `# date =` line removed;
+    returns (article, that date))."""
     sys.path.insert(0, str(REPO))
-    from transforms.article import Document, clean, extract
+    from transforms.article import Document, clean
     from transforms.decode import decode_bytes
     path = SHARED / "corpus" / key
     article = clean(Document(path.name, str(path), decode_bytes(path.read_bytes()).text, "utf-8"))
-    if without_header_date:
-        given = article.header.pop("date", None)
-        return extract(article, today=dt.date.today()).published, given
-    return extract(article, today=dt.date.today()).published
+    given = article.header.pop("date", None) if without_header_date else None
+    return article, given
 
 
-def held_out() -> list[str]:
+def folder_run(folder: str, names: list[str], without_header_date: bool = False, batch: bool = True) -> dict:
+    """What a run over the folder gives each file: `name` -> (published, given header date). As the flow does
+    (flows/stages/redate.py): each article is dated alone, the folder (one source group) gets the prior of its
+    confidently dated articles, and the articles the prior changes are extracted again with it."""
+    from transforms import pubdate
+    from transforms.article import extract
+    today = dt.date.today()
+    articles = {n: _article(f"{folder}/{n}", without_header_date) for n in names}
+    got = {n: extract(a, today=today).published for n, (a, _) in articles.items()}
+    if batch:
+        years = [pubdate.prior_year(p, PRIOR_FROM) for p in got.values()]
+        prior = pubdate.group_prior(folder, [y for y in years if y], **PRIOR)
+        for n, p in got.items():
+            if pubdate.batch_year(p, prior) is not None:
+                got[n] = extract(articles[n][0], today=today, prior=prior).published
+    return {n: (p, articles[n][1]) for n, p in got.items()}
+
+
+def held_out(batch: bool = True) -> list[str]:
     """dantri_unc_2020 (Oct 2020 - May 2021) with its `# date =` header line removed: a folder the rules were
     not chosen on, scored against that header date (year right, exact at the inferred precision)."""
     names = sorted(_files("dantri_unc_2020"))
     year = exact = dated = 0
-    for name in names:
-        got, given = _published(f"dantri_unc_2020/{name}", without_header_date=True)
+    for got, given in folder_run("dantri_unc_2020", names, without_header_date=True, batch=batch).values():
         if got.date and given:
             truth = f"{given[:4]}-{given[4:6]}-{given[6:8]}"
             dated += 1
@@ -88,22 +107,25 @@ def held_out() -> list[str]:
             f"{year} ({year / n:.0%}) in the right year, {exact} right at the inferred precision"]
 
 
-def from_transforms(misses: list[str] | None = None) -> dict[str, str | None]:
-    """Folder dates in-process; `misses` (if given) collects the undated and out-of-period articles with
-    their basis and evidence, to classify why before fixing."""
+def from_transforms(misses: list[str] | None = None, batch: bool = True) -> dict:
+    """Folder dates in-process (`folder/name` -> Published); `misses` (if given) collects the undated and
+    out-of-period articles with their basis and evidence, to classify why before fixing."""
     out = {}
-    for folder, (lo, hi) in PERIODS.items():
-        for name in sorted(_files(folder)):
-            got = _published(f"{folder}/{name}")
+    for folder in ("seeds", "dantri_unc_2020", *PERIODS):  # the dev articles' folders too
+        names = sorted(_files(folder)) if (SHARED / "corpus" / folder / "MANIFEST.tsv").exists() else sorted(
+            p.name for p in (SHARED / "corpus" / folder).iterdir() if p.suffix == ".txt")
+        for name, (got, _) in folder_run(folder, names, batch=batch).items():
+            out[f"{folder}/{name}"] = got
             value = got.date.value if got.date else None
-            out[f"{folder}/{name}"] = value
-            if misses is not None and not (value and lo <= int(value[:4]) <= hi):
+            lo, hi = PERIODS.get(folder, (0, 9999))
+            if misses is not None and folder in PERIODS and not (value and lo <= int(value[:4]) <= hi):
                 misses.append(f"  {folder}/{name}: {value or 'undated'} ({got.basis}) {'; '.join(got.evidence[:5])}")
     return out
 
 
-def dev_dct(verbose: bool = False) -> list[str]:
-    """dct accuracy on the raw dev articles, text- and world-fixed, all and per half (odd / even index)."""
+def dev_dct(dates: dict, verbose: bool = False) -> list[str]:
+    """dct accuracy on the raw dev articles, text- and world-fixed, all and per half (odd / even index); `dates`:
+    the folder runs' (a dev article is dated in its folder's run, as in `vnevents run ../shared/corpus/`)."""
     gold = [json.loads(line) for line in (SHARED / "gold" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()]
     counts: dict[tuple[str, str], list[int]] = {}
@@ -111,7 +133,7 @@ def dev_dct(verbose: bool = False) -> list[str]:
     for i, g in enumerate(gold):
         if not g.get("dct"):
             continue  # as score.py: articles with a gold date; `metadata` ones count as text-fixed
-        got = _published(g["doc"])
+        got = dates[g["doc"]]
         value = got.date.value if got.date else None
         bucket = "world" if g.get("dct_basis") == "world" else "text"
         for half in ("all", "odd" if i % 2 else "even"):
@@ -147,11 +169,21 @@ def main() -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="with --transforms: list the wrong dev dates")
     ap.add_argument("--misses", action="store_true",
                     help="with --transforms: list the folder articles undated or out of their period, with evidence")
+    ap.add_argument("--no-batch", action="store_true", help="with --transforms: each article alone, no batch prior")
+    ap.add_argument("--prior-min", type=int, default=PRIOR["min_dated"], help="with --transforms: see pubdate.group_prior")
+    ap.add_argument("--prior-from", help="with --transforms: the dates a prior is made of (given,text,closed)")
+    ap.add_argument("--prior-span", type=int, default=PRIOR["span"])
+    ap.add_argument("--prior-share", type=float, default=PRIOR["share"])
     args = ap.parse_args()
     if args.transforms:
         misses: list[str] | None = [] if args.misses else None
-        dates = from_transforms(misses)
-        print("\n".join(table(dates) + [""] + held_out() + [""] + dev_dct(args.verbose)
+        global PRIOR_FROM
+        PRIOR.update(min_dated=args.prior_min, span=args.prior_span, share=args.prior_share)
+        PRIOR_FROM = frozenset(args.prior_from.split(",")) if args.prior_from else PRIOR_FROM
+        published = from_transforms(misses, not args.no_batch)
+        dates = {k: p.date.value if p.date else None for k, p in published.items()}
+        print(f"batch prior: {'off' if args.no_batch else f'{PRIOR} from {sorted(PRIOR_FROM)}'}")
+        print("\n".join(table(dates) + [""] + held_out(not args.no_batch) + [""] + dev_dct(published, args.verbose)
                         + (["", "folder misses:"] + misses if misses else [])))
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="bench_pubdate_"))

@@ -135,14 +135,15 @@ def plausible_published(date: tx.PartialDate, today: dt.date) -> bool:
     return EARLIEST_PUBLISHED <= date.as_date() <= today + dt.timedelta(days=1)
 
 
-def extract(article: Article, today: dt.date | None = None) -> Extraction:
+def extract(article: Article, today: dt.date | None = None, prior: pubdate.Prior | None = None) -> Extraction:
     """Time expressions, publication date, mentions and events of a cleaned article.
 
     A given publication date (metadata or header) that does not parse or is implausible is flagged and set
     aside: the date is then inferred as if none were given, so `9999-12-31` neither stands nor breaks date
     arithmetic. Each step is guarded: a step that raises (a bug in one extractor) leaves its output empty
     and is listed in `errors`, and the later steps go on with what there is, so one extractor's bug never
-    loses the article."""
+    loses the article. `prior`: the batch prior of the article's source group (transforms/pubdate.py), which
+    chooses a year its clues leave open, and the time expressions and events then take that date."""
     today = today or dt.date.today()
     errors: list[tuple[str, str]] = []
 
@@ -169,7 +170,7 @@ def extract(article: Article, today: dt.date | None = None) -> Extraction:
 
     def infer(metadata, header):
         return guarded("published", lambda: pubdate.infer_published(
-            metadata, header, article.byline_date, candidates, mentions, today, sentences),
+            metadata, header, article.byline_date, candidates, mentions, today, sentences, prior),
             None) or pubdate.Published(None, "none")
 
     published = infer(metadata, header)
