@@ -1,5 +1,5 @@
 """The body of the `news_to_events` flow (flows/news_to_events.py): ingest -> clean -> deduplicate ->
-extract -> validate -> publish.
+extract -> redate -> validate -> publish.
 
 Stage functions (flows/stages/, no Prefect) do the work on staging files under <warehouse>/.runs/<run_id>/,
 which is removed when the run ends, whatever the outcome. Cleaning and extraction run on the task runner
@@ -34,7 +34,7 @@ from flows.errors import RunFailed, UsageError, VneventsError  # noqa: E402
 from flows.parallel import shared_api, task_runner  # noqa: E402
 from flows.report import run_report  # noqa: E402
 from flows.settings import Settings, load_settings  # noqa: E402
-from flows.tasks import clean, extract  # noqa: E402  (the tasks the workers run)
+from flows.tasks import clean, extract, redate  # noqa: E402  (the tasks the workers run)
 from flows.warehouse import REPORTS, Warehouse  # noqa: E402
 from schemas.tables import ARTICLE_FIELDS, CLEANED, TABLES  # noqa: E402
 
@@ -194,6 +194,22 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
             wh.heartbeat(run_id)
             logger.info("extract: %d/%d batches (%.1f s)", len(extracted), len(futures), time.monotonic() - t0)
             progress.advance(len(to_extract[futures[done]]), stage="extract")
+        # second pass: the batch prior of each source group (its articles dated with confidence) chooses inside
+        # the years other articles' clues leave open and dates those without clues; the few articles it changes
+        # are extracted again, so that their time expressions and events take the new date
+        priors = stages.group_priors([x["pubdates"] for x in extracted.values()])
+        redo = {u: ids for u in extracted if (ids := stages.redated_inputs(extracted[u]["pubdates"], priors))}
+        progress.stage("redate", total=sum(len(ids) for ids in redo.values()), unit="articles")
+        futures = {runner.submit(redate, {"source": u, "priors": ids, "tables": extracted[u],
+                                          "out_dir": storage.join(run_dir, "extract"), "run_id": run_id,
+                                          "ingested_at": ingested_at, "timeout": timeout}): u
+                   for u, ids in redo.items()}
+        for done in as_completed(list(futures)):
+            extracted[futures[done]] = done.result()
+            wh.heartbeat(run_id)
+            progress.advance(len(redo[futures[done]]), stage="redate")
+        logger.info("redate: %d articles of %d batches by %d source groups' priors (%.1f s)",
+                    sum(len(ids) for ids in redo.values()), len(redo), len(priors), time.monotonic() - t0)
 
     # Validation follows extraction, once the worker processes have stopped. Beside them, the flow process
     # with great-expectations loaded (~200 MB more) set the run's memory peak; and with as many workers as

@@ -133,12 +133,16 @@ ARTICLES = Table(
         Column("published_precision", pa.string(), "Precision of `published_date`: day, month or year.",
                values=PRECISIONS),
         Column("published_basis", pa.string(), "How the date was fixed: metadata, header, dateline, byline, "
-               "text, world (who held which office), none.", nullable=False,
-               values=("metadata", "header", "dateline", "byline", "text", "world", "none")),
+               "text, world (who held which office), batch (no clue of its own: the typical year of the articles "
+               "of its source group the run dated with confidence, `published_group`), none.", nullable=False,
+               values=("metadata", "header", "dateline", "byline", "text", "world", "batch", "none")),
         Column("published_date_text", pa.string(), "Publication date at its precision, as an analyst should show "
                "it: `2016`, `2016-05` or `2016-05-23`; null when unknown.", regex=r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"),
         Column("published_evidence", pa.string(), "The clues that fixed an inferred date, `; `-separated (office "
-               "holders, anchors, years, weekday, related articles, byline)."),
+               "holders, anchors, years, weekday, related articles, byline, batch prior)."),
+        Column("published_group", pa.string(), "The source group (input folder, table file or object-store prefix) "
+               "whose batch prior chose the year: inside the years the article's clues leave open (basis world), or "
+               "for an article without clues (basis batch); null when the article's own clues fixed it."),
         Column("sentence_count", pa.int32(), "Sentences in `text`.", nullable=False, min=0),
         Column("char_count", pa.int32(), "Characters in `text`.", nullable=False, min=1),
         Column("vietnamese_share", pa.float32(), "Share of words that read as Vietnamese.", min=0, max=1),
@@ -423,5 +427,20 @@ DECISIONS = Table(
     replace_key="input_id", partition_by=(),
 )
 
-STAGING: dict[str, Table] = {t.name: t for t in (INGESTED, CLEANED, DECISIONS)}
+PUBDATES = Table(
+    "pubdates", "Staging: each extracted article's publication date as dated alone, with what a batch prior needs "
+    "(extract -> redate: the run's source groups' priors, then the articles they change extracted again).",
+    (
+        Column("input_id", pa.string(), "See `inputs`.", nullable=False),
+        Column("group", pa.string(), "The source group: the table file a row was read from, else the folder (or "
+               "object-store prefix) of the file.", nullable=False),
+        Column("basis", pa.string(), "See `articles.published_basis`.", nullable=False),
+        Column("year", pa.int32(), "The year of the date, if any."),
+        Column("window", pa.list_(pa.int32()), "The years a batch prior may choose among (transforms/pubdate.py "
+               "`Published.window`)."),
+    ),
+    replace_key="input_id", partition_by=(),
+)
+
+STAGING: dict[str, Table] = {t.name: t for t in (INGESTED, CLEANED, DECISIONS, PUBDATES)}
 ARTICLE_FIELDS = _ARTICLE_COLUMNS

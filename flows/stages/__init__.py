@@ -7,6 +7,7 @@ functions run in worker processes or on Dask workers. The text work itself is in
     clean       text -> structured articles                          clean.py
     deduplicate the first input of each article wins                 dedup.py
     extract     articles -> rows of articles, timexes, mentions, events   extract.py
+    redate      each source group's batch prior; the articles it re-dates  redate.py (then extract.py)
     assemble    a chunk's tables and ledger; quarantine of failed rows    assemble.py
     rejects     rows of `rejects`, with the command that replays one      rejects.py
     derive      entities and event_clusters from published tables    derive.py
@@ -20,6 +21,7 @@ import importlib
 _WHERE = {"assemble": "assemble", "quarantine": "assemble", "reject_row": "rejects", "replay_command": "rejects",
           "clean_batch": "clean", "deduplicate": "dedup", "derive_entities": "derive",
           "derive_event_clusters": "derive", "entity_id": "extract", "extract_batch": "extract",
+          "redate_batch": "extract", "group_priors": "redate", "redated_inputs": "redate",
           "ingest_batch": "ingest", "VERSION": "version", "extraction_version": "version"}
 __all__ = sorted(_WHERE)
 
