@@ -930,8 +930,9 @@ def _undated(published: Published, prior: Prior | None) -> Published:
     if year is None:
         return published
     lo, hi = min(y for y, _ in prior.counts), max(y for y, _ in prior.counts)
+    span = f"{lo}-{hi}" if lo < hi else f"{lo}"
     return Published(PartialDate(year), "batch", (
-        f"batch: {prior.group}: typical year of {prior.dated} dated articles ({lo}-{hi}, {prior.mass(year)} in {year})",),
+        f"batch: {prior.group}: typical year of {prior.dated} dated articles ({span}, {prior.mass(year)} in {year})",),
         published.window)
 
 
