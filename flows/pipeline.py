@@ -199,7 +199,8 @@ def _run(wh: Warehouse, settings: Settings, run_id: str, run_dir: str, started: 
         # are extracted again, so that their time expressions and events take the new date
         priors = stages.group_priors([x["pubdates"] for x in extracted.values()])
         redo = {u: ids for u in extracted if (ids := stages.redated_inputs(extracted[u]["pubdates"], priors))}
-        progress.stage("redate", total=sum(len(ids) for ids in redo.values()), unit="articles")
+        if redo:  # a stage of the display only when a prior changes some date
+            progress.stage("redate", total=sum(len(ids) for ids in redo.values()), unit="articles")
         futures = {runner.submit(redate, {"source": u, "priors": ids, "tables": extracted[u],
                                           "out_dir": storage.join(run_dir, "extract"), "run_id": run_id,
                                           "ingested_at": ingested_at, "timeout": timeout}): u
