@@ -496,14 +496,15 @@ def _is_actor_token(p: cl.Parse, k: int) -> bool:
     return p.tokens[k].actor is not None and bool(_actor(p.tokens[k].actor))
 
 
+def _countries_before(p: cl.Parse, syllable: int) -> list[Mention]:
+    """The countries named before this syllable in the sentence, in order."""
+    return [tok.actor for tok in p.tokens if tok.syl[1] <= syllable and tok.tag == cl.ACTOR
+            and tok.actor is not None and tok.actor.entity_type == "GPE"]
+
+
 def _country_before(p: cl.Parse, syllable: int) -> list[Mention]:
     """The country named last before this syllable in the sentence."""
-    for k in range(len(p.tokens) - 1, -1, -1):
-        tok = p.tokens[k]
-        if tok.syl[1] <= syllable and tok.tag == cl.ACTOR and tok.actor is not None \
-                and tok.actor.entity_type == "GPE":
-            return [tok.actor]
-    return []
+    return _countries_before(p, syllable)[-1:]
 
 
 def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
@@ -911,9 +912,7 @@ def _described_country(p: cl.Parse, start: int, acting: set = frozenset()) -> li
         return None
     head = 2 if p.syllables[start] in ("quốc", "đất") else 1  # `quốc gia`, `đất nước`, `nước`
     members = _regions().get(" ".join(p.syllables[start + head:end - 1]))
-    named = [tok.actor for tok in p.tokens if tok.syl[1] <= start and tok.tag == cl.ACTOR
-             and tok.actor is not None and tok.actor.entity_type == "GPE"]
-    for m in reversed(p.countries_before + named):
+    for m in reversed(p.countries_before + _countries_before(p, start)):
         if _place_code(m) in members if members is not None else _place_code(m) not in acting:
             return [m]
     return []

@@ -256,6 +256,7 @@ def sentence_mentions(sentence: Sentence) -> list[Mention]:
         start, end = syl[a].start, syl[b - 1].end
         return start, end, sentence.text[start - sentence.start: end - sentence.start]
 
+    vessels: dict[int, int] = {}  # end of a ship prefix's mention -> its index in `out`
     for span in spans:
         if span.kind == "alias":
             keep, kind = _alias_ok(sentence, span, spans_at)
@@ -263,13 +264,13 @@ def sentence_mentions(sentence: Sentence) -> list[Mention]:
                 continue
             alias: gz.Alias = span.value
             start, end, surface = span_text(span.start, span.end)
+            if alias.use == "vessel":  # `USS`: the ship's name after it joins the mention (below)
+                vessels[end] = len(out)
             out.append(Mention(sentence.index, start, end, surface, kind, alias.code, alias.canonical,
                                confidence=0.8 if alias.ambiguous else 0.95))
         for k in range(span.start, span.end):
             covered[k] = True
 
-    vessels = {m.end: i for i, m in enumerate(out) if m.entity_type == "GPE"
-               and any(s.kind == "alias" and s.value.use == "vessel" and syl[s.end - 1].end == m.end for s in spans)}
     for a, b in _runs(sentence, covered):
         if a > 0 and syl[a - 1].end in vessels:  # `USS Carl Vinson`: the ship's name, no person; the ship is the state's
             i = vessels.pop(syl[a - 1].end)
