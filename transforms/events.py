@@ -1088,6 +1088,8 @@ def _object_head(p: cl.Parse, t: int) -> list[str]:
     end = k + 1
     while end < len(p.tokens) and p.tokens[end].tag not in ("E", "CH", cl.TRIGGER, "C", "Cc", cl.ACTOR):
         end += 1
+    if end < len(p.tokens) and p.tokens[end].tag == cl.TRIGGER and end == k + 1:
+        end += 1  # `ký sắc lệnh trừng phạt`: an event noun that completes the head is part of it
     return p.syllables[p.tokens[k].syl[0]:p.tokens[end - 1].syl[1]][:5]
 
 
@@ -1171,7 +1173,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         root = trig.code[:2]
         if trig.code == "?":  # a frame-only trigger: the root its object gives, before its target is known
             framed = _framed_code(p, t, trig, [])[:2]  # (`bác đề xuất trên` leaves its target to context)
-            root = framed if framed not in _NULL_TARGET_ROOTS else root  # a deployment still needs a target
+            root = framed
         elif root in _VIOLENT and _framed_code(p, t, trig, [])[:2] == "15":
             root = "15"  # `bắn 4 tên lửa đạn đạo`: a launch, which needs no target (`bắn tên lửa vào …` stays 19)
         clause = p.clause_of(t)
@@ -1654,6 +1656,11 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             targets = [m for m in _implicit_target(Context(focus=context.focus), sources) if m.entity_type == "GPE"]
     if root == "14" and not sources:  # `các vụ biểu tình chống Mỹ tại Afghanistan`: the people of the place
         sources = _places(p, t)
+    if root == "15" and not targets and trig.code[:2] == "15":  # `tăng cường lực lượng gần biên giới Ukraine`: a show of force aimed at a border
+        border = _border_group(p, t)  # (not where it was done from: `phóng … từ một tỉnh gần biên giới Trung Quốc`)
+        own = {_place_code(m) for m in sources}  # (`diễn tập ở ngoài khơi đảo Bali, Indonesia`: its own waters)
+        targets = [m for m in _mentions(p, border) if _actor(m) and _place_code(m) not in own] if border and "từ" not in p.syllables[
+            p.tokens[t].syl[1]:p.tokens[border[0]].syl[0]] else []
     if root in _VIOLENT and not targets:  # an attack with no named target: the countries where it happened
         targets = _places(p, t)
     if not sources and not targets:
@@ -1668,6 +1675,8 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         return []  # only an attack may have an unknown actor: `bị tấn công`, `vụ đánh bom`
     if not targets and trig.target != "none" and root not in _NULL_TARGET_ROOTS and not backs_unnamed:
         return []  # an event needs a receiving actor, except drills and tests
+    if not targets and trig.code == "?" and _cue_in(p.syllables[p.tokens[t].syl[1]:], "relief_purposes"):
+        return []  # `điều tàu … tới hỗ trợ tìm kiếm`: a deployment for relief to no one named, no show of force
     if trig.target == "undergone":  # `Romania sẽ nằm trong tầm ngắm của tên lửa Nga`: the subject undergoes it
         if not sources or not targets:
             return []

@@ -23,7 +23,9 @@ from transforms.vietnamese import is_syllable
 
 _LOCATIVE = {"tại", "ở", "đến", "tới", "từ", "sang", "về", "thủ", "thành", "bang", "thăm", "khỏi", "quanh", "gần"}
 # nouns a seat of government names rather than acts through: `thỏa thuận Minsk`, `Hiệp ước Warsaw`
-_DOCUMENTS = {"thuận", "định", "ước", "thư", "bố", "tuyên", "nghị", "quyết", "hội", "khối", "đồng"}
+# (whole words: `khẳng định Washington`, `đề nghị Bắc Kinh` are verbs before the government)
+_DOCUMENTS = {"thỏa thuận", "thoả thuận", "hiệp định", "hiệp ước", "công ước", "nghị định thư", "nghị định", "tuyên bố chung",
+              "nghị quyết", "hội nghị", "khối", "hội đồng", "đồng thuận", "thượng đỉnh", "vận hội"}
 _LANGUAGE = {"tiếng", "chữ", "giọng"}
 _PLACE_WORDS = {"tp", "tp.", "phố", "đường", "quận", "tỉnh", "huyện", "sân", "cầu", "bang", "vùng", "đảo", "sông", "núi",
                 "vịnh", "biển", "làng", "xã", "thị", "khu", "trại", "căn", "trường", "đại", "bệnh", "khách"}
@@ -163,7 +165,9 @@ def _alias_ok(sentence: Sentence, span: _Span, spans_at: dict[int, _Span]) -> tu
         word_index = next((k for k, w in enumerate(sentence.words) if w.start == syl[span.start].start), None)
         if word_index is None or pos[word_index] != "Np":
             return False, alias.type  # `Anh cho biết`: the pronoun
-    named = any(t.lower() in _DOCUMENTS for t in texts[max(0, span.start - 3):span.start])
+    low = [t.lower() for t in texts[max(0, span.start - 5):span.start]]
+    named = any(" ".join(low[i:j]) in _DOCUMENTS for j in range(max(0, len(low) - 3), len(low) + 1)
+                for i in range(max(0, j - 3), j))
     if alias.use == "seat" and prev and (prev.lower() in _LOCATIVE or named):
         return True, "LOC"  # `tại Washington`: the place, not the government; `thỏa thuận (hòa bình) Minsk`: its name
     return True, alias.type

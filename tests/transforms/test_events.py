@@ -924,7 +924,7 @@ def test_what_an_act_made_others_do(doc, anchor, expected):
 
 def test_a_reaction_caused_is_aimed_at_the_cause():  # constructed (pattern counted in the corpus: `, khiến X …`)
     assert _constructed("Trung Quốc điều tàu tới quần đảo, khiến Tokyo phản đối kịch liệt.") == {
-        ("JPN", "CHN", "11", "asserted")}
+        ("JPN", "CHN", "11", "asserted"), ("CHN", None, "15", "asserted")}  # (the ships sent: a show of force)
     assert _constructed("Mỹ gây sức ép, buộc Bình Nhưỡng từ bỏ chương trình hạt nhân.") == {
         ("USA", "PRK", "10", "asserted")}
 
@@ -1029,3 +1029,22 @@ def test_a_plural_receiver_named_by_a_list(doc, anchor, expected):
 def test_a_quoted_act_offered_and_an_idiom_of_meeting():  # constructed (from blind review 32)
     assert _constructed("Triều Tiên đã đề nghị tổ chức “đối thoại” với Hàn Quốc.") == {("PRK", "KOR", "03", "asserted")}
     assert _constructed("Điểm gặp gỡ duy nhất giữa Triều Tiên và Hàn Quốc mới chỉ dừng lại ở đó.") == set()
+
+
+@_cases([  # corpus sentences, none of them in the gold: deployments, borders, a decree's object, a seat after a verb
+    # a deployment to a place, no receiver named: a show of force with a null target
+    ("dantri_unc_2020/0093.txt", "Nga cũng đưa 15 tàu chiến", {("RUS", None, "15", "asserted")}),
+    # ships and aircraft sent to help a search: the aid to the story's country, no show of force
+    ("dantri_unc_2020/0104.txt", "Một số nước như Mỹ", {(c, "IDN", "07", "asserted")
+                                                        for c in ("USA", "IND", "SGP", "MYS", "AUS")}),
+    # forces massed near a border are aimed at the country beyond it
+    ("dantri_unc_2020/0097.txt", "Quan hệ Nga - phương Tây", {("RUS", "UKR", "15", "asserted")}),
+    # signing a sanctions decree is a sanction (16), not an agreement (05)
+    ("dantri_unc_2020/0097.txt", "Một ngày trước khi Nga tuyên bố",
+     {("USA", "RUS", "16", "asserted"), ("RUS", "USA", "16", "asserted")}),
+    # `khẳng định Washington`: a verb ending in `định` is no document, so the seat is the government
+    ("dantri_unc_2020/0093.txt", "Lầu Năm Góc kêu gọi Nga dừng",
+     {("USA", "RUS", "02", "asserted"), ("USA", "UKR", "05", "asserted")}),
+])
+def test_deployments_borders_and_decrees(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
