@@ -1438,7 +1438,8 @@ def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n:
             return True  # `đàm phán … về việc cung cấp vũ khí`: what talks are about has not happened
     linked = clause  # the clauses that go on with the same verb phrase (`kêu gọi Nga …, cũng như chấm dứt …`),
     while linked > 0 and p.clauses[linked].kind == "coordinate" \
-            and p.triggers[p.tokens[t].trigger][2].code[:2] not in _UNREALIZED:  # (`và cầu xin …` is a new appeal)
+            and p.triggers[p.tokens[t].trigger][2].code[:2] not in _UNREALIZED \
+            and not _opens_own_act(p, p.clauses[linked], t):  # (`và cầu xin …` is a new appeal)
         linked -= 1
     return any(linked <= p.clause_at[k] <= clause and k < t and not _consequence(p, k) and (
         p.triggers[m][2].code[:2] in _UNREALIZED and not (p.triggers[m][2].code[:2] == "03" and _is_pledge(p, k))
@@ -1447,6 +1448,21 @@ def _appealed_for(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n:
         p.tokens[j].tag != cl.TRIGGER and p.tokens[j + 1].tag == cl.ACTOR and cl.cue_ends_at(p, "unrealizing", j)
         is not None and all(p.tokens[i].tag in (cl.ACTOR, "Cc", "CH", "R") for i in range(j + 1, t))
         for j in range(p.clauses[linked].first, t - 1))  # `tìm cách ngăn Mỹ và Nhật Bản hỗ trợ Hàn Quốc`
+
+
+def _opens_own_act(p: cl.Parse, clause: cl.Clause, t: int) -> bool:
+    """The clause opens with a coordinator of the subject's next act, trigger t its verb (`, đồng thời chỉ
+    trích …`; not `…; đồng thời nâng tổng viện trợ …`, more of a proposal)."""
+    k = clause.first
+    while k < clause.last and p.tokens[k].tag == "CH":
+        k += 1
+    stop = p.cue_at("own_acts", p.tokens[k].syl[0]) if k < clause.last else None
+    if stop is None:
+        return False
+    j = k
+    while j < t and p.tokens[j].syl[1] <= stop or j < t and p.tokens[j].tag == "R":
+        j += 1
+    return j == t
 
 
 _PRESSURE = {"10", "11", "13", "16", "17"}  # `Mỹ gây sức ép, buộc Bình Nhưỡng từ bỏ …`: the demand goes on
@@ -1654,6 +1670,9 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         elif not targets and root == "07" and _aid_to_story_country(p, t, trig):
             # `Anh, Ireland và Romania cũng gửi trợ giúp`: aid goes to the country the story is about
             targets = [m for m in _implicit_target(Context(focus=context.focus), sources) if m.entity_type == "GPE"]
+    if not targets and sources and context.person is not None and _actor(context.person) and \
+            _actor(context.person) not in {_actor(m) for m in sources} and _person_object(p, t):
+        targets = [context.person]  # `… truy nã quốc tế đối với nữ chính trị gia này`: the person named before
     if root == "14" and not sources:  # `các vụ biểu tình chống Mỹ tại Afghanistan`: the people of the place
         sources = _places(p, t)
     if root == "15" and not targets and trig.code[:2] == "15":  # `tăng cường lực lượng gần biên giới Ukraine`: a show of force aimed at a border
@@ -1683,6 +1702,18 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         sources, targets = targets, sources
     pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]
     return _distinct_pairs(pairs)
+
+
+def _person_object(p: cl.Parse, t: int) -> bool:
+    """A word naming back a person stands right after trigger t, past a preposition and a modifier or two
+    (`truy nã quốc tế đối với nữ chính trị gia này`), with no actor between."""
+    clause = p.clause_of(t)
+    for k in range(t + 1, min(clause.last, t + 5)):
+        if p.tokens[k].tag in (cl.ACTOR, cl.TRIGGER, "V", "CH"):
+            return False
+        if p.cue_at("person_objects", p.tokens[k].syl[0]) is not None:
+            return True
+    return False
 
 
 def _near_border(p: cl.Parse, t: int, k: int) -> bool:

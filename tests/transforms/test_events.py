@@ -1048,3 +1048,18 @@ def test_a_quoted_act_offered_and_an_idiom_of_meeting():  # constructed (from bl
 ])
 def test_deployments_borders_and_decrees(doc, anchor, expected):
     assert sentence_events(doc, anchor) == expected
+
+
+def test_a_person_named_back_after_the_trigger_is_its_target():
+    # corpus (vntc_2000s/0041, a blind review's article): `phát lệnh truy nã` is a light verb and its noun, and
+    # `nữ chính trị gia này` the Ukrainian politician the sentences before name
+    assert sentence_events("vntc_2000s/0041.txt", "Các công tố Nga đã phát lệnh truy nã") == {
+        ("RUS", "UKR", "17", "asserted")}
+
+
+def test_a_coordinator_of_the_next_act_ends_an_appeal():  # constructed: `đồng thời` right before the verb opens
+    # the subject's next act; `cũng như`, and `đồng thời` before more of a proposal's content, go on with it
+    assert _constructed("Ông Putin kêu gọi Mỹ kiềm chế, đồng thời chỉ trích Ukraine.") == {
+        ("RUS", "USA", "02", "asserted"), ("RUS", "UKR", "11", "asserted")}
+    assert _constructed("Lầu Năm Góc kêu gọi Nga dừng cản trở các tàu, cũng như chấm dứt việc hỗ trợ Belarus.") == {
+        ("USA", "RUS", "02", "asserted")}
