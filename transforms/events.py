@@ -746,7 +746,8 @@ def _nominal(p: cl.Parse, t: int) -> bool:
     Tiên`) and no light verb makes the clause subject its agent (`Jordan tiến hành nhiều vụ không kích`)."""
     if _launched_for(p, t) is not None:
         return False  # `Iran phóng tên lửa đạn đạo tấn công IS`: a verb after the launch, whose subject acts
-    prev = next((k for k in range(t - 1, -1, -1) if p.tokens[k].tag not in ("L", "Nc", "M")), None)
+    prev = next((k for k in range(t - 1, -1, -1) if p.tokens[k].tag not in ("L", "Nc", "M")
+                 and p.tokens[k].low != "cả"), None)  # (`bác bỏ cả hai cáo buộc`)
     if prev is not None and p.tokens[prev].tag == cl.TRIGGER and p.tokens[prev].trigger >= 0:
         # `bác bỏ đề nghị đàm phán của Bình Nhưỡng`: the object of a trigger that takes no verb phrase
         before = p.triggers[p.tokens[prev].trigger][2]
@@ -1623,6 +1624,8 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         # (a deployment by an agent: `máy bay … được Mỹ triển khai tới gần bờ biển Trung Quốc`)
         recipient = _object(p, t, trig, root, _tokens_of(p, sources), marked_only=True) or (
             _mentions(p, _border_group(p, t)) if root in ("15", "?") else [])
+        if not sources and recipient and trig.pattern in cues()["summoning"]:
+            sources, recipient = recipient, []  # `Đại sứ Mỹ bị triệu tập tới Bộ Ngoại giao Nga`: who summons
         targets = recipient or _subject(p, marker, context)  # `dự thảo … đã được Mỹ gửi đến 4 quốc gia`
         if not targets and root == "17":  # `tiếp xúc với ba công dân Mỹ khác đang bị giam giữ`: who is held
             targets = [m for m in _actor_right_before(p, marker, skip_adverbs=True) if _actor(m)]
@@ -1951,8 +1954,9 @@ def _objectless(p: cl.Parse, t: int) -> bool:
         if p.cue_at("anaphoric", tok.syl[0]) == tok.syl[1]:
             # (`phản đối nghị định này`: a treaty named back is no act of one actor)
             return not _cue_in(p.syllables[p.tokens[t].syl[1]:tok.syl[0]], "treaties")
-        if tok.tag == cl.TRIGGER and k == t + 1 and _nominal(p, k):
-            continue  # `bác đề xuất trên`: the act's object noun, then what points back
+        if tok.tag == cl.TRIGGER and all(p.tokens[j].tag in ("L", "M") or p.tokens[j].low in ("cả", "cả hai")
+                                         for j in range(t + 1, k)) and _nominal(p, k):
+            continue  # `bác đề xuất trên`, `bác bỏ các cáo buộc đó`: the act's object noun, then what points back
         if tok.tag in (cl.ACTOR, cl.TRIGGER, "V", "E"):
             return False
     return not any(p.tokens[k].tag in ("N", "Np", "Nc", "P", "M") for k in range(t + 1, clause.last))

@@ -1063,3 +1063,15 @@ def test_a_coordinator_of_the_next_act_ends_an_appeal():  # constructed: `đồn
         ("RUS", "USA", "02", "asserted"), ("RUS", "UKR", "11", "asserted")}
     assert _constructed("Lầu Năm Góc kêu gọi Nga dừng cản trở các tàu, cũng như chấm dứt việc hỗ trợ Belarus.") == {
         ("USA", "RUS", "02", "asserted")}
+
+
+@_cases([  # corpus sentences, none of them in the gold
+    # an accusation named back (`cả hai cáo buộc này`, `những cáo buộc này`): rejected, aimed at the accuser before
+    ("dantri_unc_2020/0097.txt", "Nga kịch liệt bác bỏ cả hai cáo buộc này", {("RUS", "USA", "12", "asserted")}),
+    ("dantri_unc_2020/0117.txt", "Tuy nhiên, Moscow đã bác bỏ những chỉ trích này", {("RUS", "EU", "12", "asserted")}),
+    # a passive summons names the summoner after `tới`: the one summoned is the target
+    ("dantri_unc_2020/0097.txt", "Theo thông báo của Bộ Ngoại giao Nga, vào ngày 21/4",
+     {("RUS", "USA", "11", "asserted")}),
+])
+def test_rejections_named_back_and_passive_summons(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
