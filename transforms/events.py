@@ -940,7 +940,10 @@ def _between(p: cl.Parse, t: int, near: bool = False) -> list[int] | None:
         tok = p.tokens[k]
         if tok.tag == cl.ACTOR and tok.actor is not None and _actor(tok.actor):
             prep = cl.preposition_before(p, k)
-            if prep and prep[1] == "giữa":
+            start = p.tokens[cl.phrase_start(p, k)].syl[0]
+            joined = prep is not None and prep[1] == "của" and p.syllables[max(0, start - 3):start - 1] == ["tham", "gia"]
+            if prep and prep[1] == "giữa" or joined and not near:
+                # (`cuộc hội đàm với sự tham gia của Mỹ, Nhật Bản và Ấn Độ`: those taking part meet each other)
                 group = _group(p, k)
                 return group if len(group) > 1 else None
     return None
