@@ -1409,7 +1409,7 @@ def _wished_of(p: cl.Parse, t: int) -> bool:
         return False
     while k + 1 < len(p.tokens) and p.tokens[k + 1].tag == cl.ACTOR:
         k += 1
-    return k + 1 < len(p.tokens) and p.tokens[k + 1].tag in ("V", "R", cl.TRIGGER)
+    return k + 1 < len(p.tokens) and p.tokens[k + 1].tag in ("V", "R", "A", cl.TRIGGER)  # (`sớm` is tagged A)
 
 
 def _pledged_content(p: cl.Parse, c: int) -> bool:

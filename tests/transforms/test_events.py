@@ -1092,3 +1092,15 @@ def test_ranges_and_fights_against_diseases_are_no_force(doc, anchor, expected):
 def test_those_taking_part_in_talks_meet_each_other():  # constructed: `với sự tham gia của` lists the parties
     assert _constructed("Cuộc hội đàm với sự tham gia của Mỹ, Nhật Bản và Ấn Độ diễn ra tại Tokyo.") == {
         ("USA", "JPN", "04", "asserted"), ("USA", "IND", "04", "asserted"), ("JPN", "IND", "04", "asserted")}
+
+
+@_cases([  # corpus sentences, none of them in the gold
+    # `tiếp` + a title: hosting the visitor (043)
+    ("baomoi_2017/0033.txt", "Nhà Trắng cho biết Tổng thống Mỹ Donald Trump sẽ tiếp", {("USA", "VNM", "04", "planned")}),
+    # `bay đến` a capital: a visit by the official who flies there
+    ("dantri_unc_2020/0140.txt", "Một tuần sau, ông Vương Nghị bay đến Iran", {("CHN", "IRN", "04", "asserted")}),
+    # `muốn` + an actor + an adverb (`sớm`, tagged A) + its act: an appeal to that actor
+    ("baomoi_2017/0067.txt", "Bộ Ngoại giao Mỹ muốn Triều Tiên sớm", {("USA", "PRK", "02", "asserted")}),
+])
+def test_hosting_flying_to_and_wanting_of(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
