@@ -1082,8 +1082,8 @@ def _object_head(p: cl.Parse, t: int) -> list[str]:
     classifiers (`thêm hàng chục nghìn binh sĩ` -> `binh sĩ …`), up to its end (a preposition, an actor, a
     comma; five syllables at most): frames read the object's head, not any noun nearby (`triển khai kế hoạch phòng thủ tên lửa`)."""
     k = t + 1
-    if k + 1 < len(p.tokens) and p.tokens[k].low == "cho" and p.tokens[k + 1].tag == cl.ACTOR:
-        k += 2  # `chuyển cho Syria hệ thống …`: the receiver named before the object
+    if k + 1 < len(p.tokens) and p.tokens[k].low in ("cho", "đến", "tới", "sang") and p.tokens[k + 1].tag == cl.ACTOR:
+        k += 2  # `chuyển cho Syria hệ thống …`, `vận chuyển đến Ấn Độ các vật tư`: the receiver named before the object
     while k < len(p.tokens) and (p.tokens[k].tag in ("L", "M", "Nc", "A", "R") or p.tokens[k].low in (
             "thêm", "hàng", "chục", "trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ")):
         k += 1
