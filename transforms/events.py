@@ -1023,7 +1023,8 @@ def _modality(p: cl.Parse, t: int) -> str:
         # `Mỹ sẽ cung cấp vũ khí …, đồng thời hỗ trợ huấn luyện`: the verb phrase goes on under the same `sẽ`
         if _cue_in(_clause_words(p, c_index - 1), "planned"):
             return "planned"
-    if clause.kind == "adjunct" and p.cue_at("purpose", p.tokens[clause.first].syl[0]) is not None:
+    if clause.kind == "adjunct" and p.cue_at("purpose", p.tokens[clause.first].syl[0]) is not None \
+            and "đã" not in before:  # (`… để trừng phạt Triều Tiên đã được Mỹ gửi …`: the purpose ended, a deed)
         return "planned"  # `… để tấn công thủ đô`: an aim, not a deed
     return "asserted"
 
@@ -1055,8 +1056,10 @@ def _framed_code(p: cl.Parse, t: int, trig: Trigger, targets: list[Mention]) -> 
     words = _object_head(p, t)
     passive = _passive(p, t)
     if passive:  # `18 nhà ngoại giao Nga sẽ bị trục xuất`: the object stands before
-        clause = p.clause_of(t)
-        words = p.syllables[p.tokens[clause.first].syl[0]:p.tokens[passive[0]].syl[0]] + words
+        c = p.clause_at[t]
+        if p.clauses[c].kind == "adjunct" and c > 0:
+            c -= 1  # (`dự thảo nghị quyết … để trừng phạt Triều Tiên đã được Mỹ gửi …`: a purpose inside the subject)
+        words = p.syllables[p.tokens[p.clauses[c].first].syl[0]:p.tokens[passive[0]].syl[0]] + words
     target_tokens = [k for k in range(t + 1, len(p.tokens)) if p.tokens[k].actor in targets]
     prep = cl.preposition_before(p, target_tokens[0]) if target_tokens else None
     if prep and prep[1] == "vào" and p.cue_at("time_nouns", p.tokens[cl.phrase_start(p, target_tokens[0])].syl[0]):

@@ -1124,3 +1124,10 @@ def test_shipments_strike_groups_and_offensives(doc, anchor, expected):
 def test_travel_bans_on_a_country_reduce_relations():  # constructed (seen in unseen articles)
     assert _constructed("Pháp đã tạm dừng các chuyến bay từ Ấn Độ.") == {("FRA", "IND", "16", "asserted")}
     assert _constructed("Thái Lan thông báo hạn chế khách du lịch từ Ấn Độ.") == {("THA", "IND", "16", "asserted")}
+
+
+def test_a_purpose_inside_a_passive_subject_leaves_the_object_to_the_frame():  # constructed: the clause
+    # splitter opens a clause at `để` inside the subject; the frame still reads `dự thảo` as what is sent, and
+    # `đã` after the purpose makes the sending a deed
+    assert _constructed("Dự thảo nghị quyết về các biện pháp mới để trừng phạt Iran đã được Anh gửi đến Nga và "
+                        "Trung Quốc.") == {("GBR", "RUS", "02", "asserted"), ("GBR", "CHN", "02", "asserted")}
