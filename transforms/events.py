@@ -1161,7 +1161,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
     found = sorted(found + _visit_triggers(sentence, mentions, found), key=lambda f: f[0])
     named = [m for m in mentions if m.entity_type != "LOC" or m.entity_code in _countries()]
     lower = [s.text.lower() for s in sentence.syllables]
-    judged = len(named) > 1 and ("là" in lower and _cue_in(lower, "evaluations") or _cue_in(lower, "consequences"))
+    judged = len(named) > 1 and ("là" in lower and (_cue_in(lower, "evaluations") or _cue_in(lower, "partner_roles"))
+                                 or _cue_in(lower, "consequences"))
     # (a judgement needs two actors)
     if not found and not judged or not named and not _cue_in(lower, "both_sides") and not (
             _cue_in(lower, "state_forces") and any(f[2].code[:2] in _FORCE_ROOTS for f in found)
@@ -1271,7 +1272,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
                     out.append(_event(sentence, made, p.tokens[k].start, p.tokens[k].end, made.code,
                                       codes.get(made.code) or codes[made.code[:3]], target, source,
                                       (value, precision, basis), "asserted", (loc_name, loc_code)))
-    for k, source, target, cue, code in _evaluations(p, context):
+    for k, source, target, cue, code in _evaluations(p, context) + _partner_roles(p):
         # `Tổng thống Hàn Quốc gọi vụ phóng tên lửa này là "hành động khiêu khích"`: a judgement said (111)
         trig = Trigger(cue, code, 0.6)
         tok = p.tokens[k]
@@ -1329,6 +1330,37 @@ def _evaluations(p: cl.Parse, context: Context) -> list[tuple[int, Mention, Ment
             continue
         word = " ".join(after[hit:c.match("evaluations", after, hit)]) if code == "111" else " ".join(after)
         out.append((k, speaker[0], p.tokens[judged].actor, word, code))
+    return out
+
+
+_PLACING = {"tại", "vào", "ở", "của"}
+
+
+def _partner_roles(p: cl.Parse) -> list[tuple[int, Mention, Mention, str, str]]:
+    """`X, Y là (5) nguồn đầu tư lớn nhất tại Z`, `X là bạn hàng lớn nhất của Z` (event_cues.json
+    `partner_roles`): each actor before `là` trades with or invests in the one the role phrase places it in
+    (061). (token of `là`, partner, placed, cue, code)."""
+    c = cues()
+    out = []
+    for k, tok in enumerate(p.tokens):
+        if tok.low != "là" or k == 0:
+            continue
+        after = p.syllables[tok.syl[1]:tok.syl[1] + 5]
+        hit = next((i for i in range(len(after)) if c.match("partner_roles", after, i) is not None), None)
+        if hit is None or any(not (w.isdigit() or w in ("các", "những", "một", "hai", "ba", "bốn", "năm"))
+                              for w in after[:hit]):
+            continue
+        role_end = tok.syl[1] + c.match("partner_roles", after, hit)
+        placed = next((j for j in range(k + 1, len(p.tokens)) if p.tokens[j].syl[0] >= role_end
+                       and p.tokens[j].syl[0] <= role_end + 8 and p.tokens[j].tag == cl.ACTOR and _is_actor_token(p, j)
+                       and (cl.preposition_before(p, j) or ("", ""))[1] in _PLACING), None)
+        subject = next((j for j in range(k - 1, p.clause_of(k).first - 1, -1) if p.tokens[j].tag == cl.ACTOR), None)
+        if placed is None or subject is None or not cl.subject_like(p, subject):
+            continue
+        target = p.tokens[placed].actor
+        for m in _mentions(p, _group(p, subject)):
+            if _actor(m) and _place_code(m) != _place_code(target):
+                out.append((k, m, target, " ".join(after[hit:role_end - tok.syl[1]]), "061"))
     return out
 
 

@@ -1131,3 +1131,11 @@ def test_a_purpose_inside_a_passive_subject_leaves_the_object_to_the_frame():  #
     # `đã` after the purpose makes the sending a deed
     assert _constructed("Dự thảo nghị quyết về các biện pháp mới để trừng phạt Iran đã được Anh gửi đến Nga và "
                         "Trung Quốc.") == {("GBR", "RUS", "02", "asserted"), ("GBR", "CHN", "02", "asserted")}
+
+
+def test_a_trade_or_investment_role_makes_each_named_actor_a_partner():  # constructed (the form recurs in
+    # the bulk articles: `X là nhà đầu tư nước ngoài lớn nhất tại Việt Nam`, `X là bạn hàng lớn nhất của Y`)
+    assert _constructed("Singapore, Nhật Bản và Hàn Quốc là 3 nguồn đầu tư lớn nhất tại Việt Nam.") == {
+        ("SGP", "VNM", "06", "asserted"), ("JPN", "VNM", "06", "asserted"), ("KOR", "VNM", "06", "asserted")}
+    assert _constructed("Mỹ là bạn hàng lớn nhất của Việt Nam.") == {("USA", "VNM", "06", "asserted")}
+    assert _constructed("Các nhà đầu tư Nhật Bản đang tìm kiếm cơ hội tại Việt Nam.") == set()
