@@ -1641,7 +1641,7 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
                     len(p.tokens))  # a receiver named in the noun's phrase (`… của Mỹ đối với việc Việt Nam …`)
         named = [m for m in _object(p, t, trig, root, exclude, marked_only=True)
                  if any(p.tokens[k].actor is m for k in range(t + 1, stop))]
-        targets = named or _subject(p, receiver, context)
+        targets = named or _subject(p, receiver, context) or _owner_before(p, receiver)
     elif _nominal(p, t):
         sources, targets = _nominal_roles(p, t, context, trig.target == "mutual", root)
         if not targets and len(sources) > 1 and trig.target == "mutual":
@@ -1828,6 +1828,17 @@ def _agent_after(p: cl.Parse, t: int, past_content: bool = False) -> list[Mentio
             prep = cl.preposition_before(p, k)
             return _mentions(p, _group(p, k)) if prep and prep[1] in ("của", "từ", "từ phía", "do", "bởi") else []
     return []
+
+
+def _owner_before(p: cl.Parse, k: int) -> list[Mention]:
+    """The owner (`của X`) of the subject phrase before verb k, when that phrase is a thing, not an actor:
+    `Lệnh hạn chế đi lại … của Nga đã vấp phải sự phản đối …` is opposed as Russia's act."""
+    clause = p.clause_of(k)
+    owners = [j for j in range(clause.first, k) if p.tokens[j].tag == cl.ACTOR and _is_actor_token(p, j)
+              and cl.preposition_before(p, j) == ("agent", "của")]
+    if not owners or any(p.tokens[j].tag == "V" for j in range(owners[-1] + 1, k) if p.tokens[j].low not in ("đã", "bị")):
+        return []
+    return _mentions(p, _group(p, owners[-1]))
 
 
 def _unknown_attacker(p: cl.Parse, t: int, trig: Trigger, context: Context, passive: bool) -> list | None:

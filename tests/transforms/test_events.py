@@ -1139,3 +1139,9 @@ def test_a_trade_or_investment_role_makes_each_named_actor_a_partner():  # const
         ("SGP", "VNM", "06", "asserted"), ("JPN", "VNM", "06", "asserted"), ("KOR", "VNM", "06", "asserted")}
     assert _constructed("Mỹ là bạn hàng lớn nhất của Việt Nam.") == {("USA", "VNM", "06", "asserted")}
     assert _constructed("Các nhà đầu tư Nhật Bản đang tìm kiếm cơ hội tại Việt Nam.") == set()
+
+
+def test_opposition_suffered_by_a_thing_is_aimed_at_its_owner():
+    # corpus (dantri_unc_2020/0093, not in the gold): the subject is a measure, `của Nga` its owner
+    assert sentence_events("dantri_unc_2020/0093.txt", "Lệnh hạn chế đi lại một phần Biển Đen của Nga") == {
+        ("UKR", "RUS", "11", "asserted")}
