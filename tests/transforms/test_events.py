@@ -1145,3 +1145,12 @@ def test_opposition_suffered_by_a_thing_is_aimed_at_its_owner():
     # corpus (dantri_unc_2020/0093, not in the gold): the subject is a measure, `của Nga` its owner
     assert sentence_events("dantri_unc_2020/0093.txt", "Lệnh hạn chế đi lại một phần Biển Đen của Nga") == {
         ("UKR", "RUS", "11", "asserted")}
+
+
+def test_a_region_a_list_names_and_joining_a_war():  # constructed
+    # `ở khu vực này, gồm …`: the region is the countries the list names
+    assert _constructed("NATO dự kiến sẽ đóng 4 tiểu đoàn ở khu vực này, gồm Ba Lan, Lithuania, Estonia và Latvia.") \
+        == {("NATO", c, "07", "planned") for c in ("POL", "LTU", "EST", "LVA")}
+    # joining a war with no enemy named: force with a null target; `hai bên tham chiến` names the sides only
+    assert _constructed("Nga bắt đầu tham chiến vào cuối tháng 9/2015.") == {("RUS", None, "19", "asserted")}
+    assert _constructed("Giao tranh vẫn diễn ra giữa hai bên tham chiến ở miền đông.") == set()
