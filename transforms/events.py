@@ -29,7 +29,7 @@ from transforms.mentions import Mention
 from transforms.nlp import Sentence
 from transforms.timexes import PartialDate, Timex
 
-EVENT_ROLES = frozenset({"title", "lead", "body"})
+EVENT_ROLES = frozenset({"title", "lead", "body", "caption"})
 _VIOLENT = {"18", "19", "20"}
 _FORCE_ROOTS = {"15", "18", "19", "20"}
 _SYMMETRIC = {"04", "05", "06"}
@@ -2081,7 +2081,8 @@ def events_by_sentence(sentences: list[Sentence], mentions: list[Mention], timex
         here = by_sentence.get(s.index, [])
         events, parse = _sentence_events(s, here, tx_by_sentence.get(s.index, []), dct, context)
         out.append((s, events))
-        _advance(context, s, here, parse)
+        if s.role != "caption":  # (a photo's caption stands between paragraphs: the story's actors go on past it)
+            _advance(context, s, here, parse)
     return out
 
 

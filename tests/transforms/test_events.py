@@ -1154,3 +1154,11 @@ def test_a_region_a_list_names_and_joining_a_war():  # constructed
     # joining a war with no enemy named: force with a null target; `hai bên tham chiến` names the sides only
     assert _constructed("Nga bắt đầu tham chiến vào cuối tháng 9/2015.") == {("RUS", None, "19", "asserted")}
     assert _constructed("Giao tranh vẫn diễn ra giữa hai bên tham chiến ở miền đông.") == set()
+
+
+@_cases([  # photo captions of unseen corpus articles report events too (the gold codes them: 2 of 504 events)
+    ("dantri_unc_2020/0145.txt", "Tổng thống Nga Vladimir Putin gặp cựu Phó Tổng thống Mỹ", {("RUS", "USA", "04", "asserted")}),
+    ("dantri_unc_2020/0032.txt", "Chiếc xe chở 3 người Trung Quốc", {("KHM", "CHN", "17", "asserted")}),
+])
+def test_captions_are_coded(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
