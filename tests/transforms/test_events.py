@@ -1162,3 +1162,9 @@ def test_a_region_a_list_names_and_joining_a_war():  # constructed
 ])
 def test_captions_are_coded(doc, anchor, expected):
     assert sentence_events(doc, anchor) == expected
+
+
+def test_the_owner_of_a_ruling_acts_through_it():  # constructed: `các nghị quyết của X cấm …` is X's ban,
+    # not the act of the speaker named before (event_cues.json plan_nouns)
+    assert _constructed('Ông Moon cho rằng vụ phóng là "hành vi vi phạm" các nghị quyết của Hội đồng Bảo an Liên Hợp '
+                        'Quốc cấm Triều Tiên phát triển tên lửa.') == {("UN", "PRK", "16", "asserted")}
