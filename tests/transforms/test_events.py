@@ -1168,3 +1168,9 @@ def test_the_owner_of_a_ruling_acts_through_it():  # constructed: `các nghị q
     # not the act of the speaker named before (event_cues.json plan_nouns)
     assert _constructed('Ông Moon cho rằng vụ phóng là "hành vi vi phạm" các nghị quyết của Hội đồng Bảo an Liên Hợp '
                         'Quốc cấm Triều Tiên phát triển tên lửa.') == {("UN", "PRK", "16", "asserted")}
+
+
+def test_taking_back_control_is_force():  # constructed (blind reviews: `giành lại quyền kiểm soát … từ IS`); a
+    # bare `giành lại` (+ a place) was tried and dropped: it changed a passive occupation's actor on the unseen corpus
+    assert _constructed("Quân đội Iraq giành lại quyền kiểm soát thành phố Mosul từ IS.") == {
+        ("IRQ", "IS", "19", "asserted")}
