@@ -90,11 +90,11 @@ def country_names() -> dict[str, str]:
 
 
 def _case_variants(syllables: list[str]) -> list[list[str]]:
-    """An organization's name as the press capitalizes it, which varies after the first word (`Liên Hợp
-    Quốc`, `Liên hợp quốc`, `Liên Hợp quốc`, `Hội đồng bảo an`): each later word capitalized or not. Names
+    """An organization's or a country's name as the press capitalizes it, which varies after the first word
+    (`Liên Hợp Quốc`, `Liên hợp quốc`, `Hội đồng bảo an`, `Ả rập Xê-út`): each later word capitalized or not. Names
     with an acronym or a non-word (`ASEAN`, `G-20`) and long names keep their own spelling."""
     if not 2 <= len(syllables) <= 6 or not syllables[0][:1].isupper() or any(
-            not w.isalpha() or len(w) > 1 and w.isupper() for w in syllables):
+            not w.replace("-", "").isalpha() or len(w) > 1 and w.isupper() for w in syllables):
         return [syllables]
     variants = [[syllables[0]] + [w[:1].upper() + w[1:] if mask >> i & 1 else w.lower()
                                   for i, w in enumerate(syllables[1:])] for mask in range(2 ** (len(syllables) - 1))]
@@ -112,9 +112,11 @@ def aliases() -> Trie:
         for spelling in _case_variants(syllables_of(row["alias"])) if row["type"] == "IGO" else [
                 syllables_of(row["alias"])]:
             trie.add(spelling, alias)
-    for row in read_tsv("countries.tsv"):
+    for row in read_tsv("countries.tsv"):  # (country names as the press capitalizes them: `Ả rập Xê-út`)
         for name in [row["name_vi"], *filter(None, row["aliases_vi"].split("|"))]:
-            trie.add(syllables_of(name), Alias(name, row["iso3"], "GPE", "name", False, names[row["iso3"]]))
+            alias = Alias(name, row["iso3"], "GPE", "name", False, names[row["iso3"]])
+            for spelling in _case_variants(syllables_of(name)):
+                trie.add(spelling, alias)
     return trie
 
 

@@ -41,6 +41,9 @@ def test_organization_names_as_the_press_capitalizes_them():
     assert [(m.surface, m.entity_code) for m in _mentions(text) if m.entity_type == "IGO"][:2] == [
         ("Hội đồng bảo an", "UN"), ("Liên Hợp quốc", "UN")]
     assert _found("Tổ chức y tế thế giới và Liên hợp quốc họp.") == {("IGO", "WHO"), ("IGO", "UN")}
+    # so do a country's (`Ả rập Xê-út` in baomoi_2017/0061)
+    assert _found("Iraq phóng tên lửa vào Israel và Ả rập Xê-út, rồi vào Hàn quốc.") == {
+        ("GPE", "IRQ"), ("GPE", "ISR"), ("GPE", "SAU"), ("GPE", "KOR")}
 
 
 def test_sino_vietnamese_place_names_are_places_not_people():  # constructed: `Tân Cương` is no `Tần Cương`
