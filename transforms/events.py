@@ -1716,11 +1716,14 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         targets = [context.person]  # `… truy nã quốc tế đối với nữ chính trị gia này`: the person named before
     if root == "14" and not sources:  # `các vụ biểu tình chống Mỹ tại Afghanistan`: the people of the place
         sources = _places(p, t)
-    if root == "15" and not targets and trig.code[:2] == "15":  # `tăng cường lực lượng gần biên giới Ukraine`: a show of force aimed at a border
-        border = _border_group(p, t)  # (not where it was done from: `phóng … từ một tỉnh gần biên giới Trung Quốc`)
-        own = {_place_code(m) for m in sources}  # (`diễn tập ở ngoài khơi đảo Bali, Indonesia`: its own waters)
-        targets = [m for m in _mentions(p, border) if _actor(m) and _place_code(m) not in own] if border and "từ" not in p.syllables[
-            p.tokens[t].syl[1]:p.tokens[border[0]].syl[0]] else []
+    if root == "15" and not targets and trig.code[:2] == "15":
+        # `tăng cường lực lượng gần biên giới Ukraine`: a show of force aimed at the country beyond a border (not
+        # where it was done from, `phóng … từ một tỉnh gần biên giới Trung Quốc`, nor its own waters, `diễn tập ở
+        # ngoài khơi đảo Bali, Indonesia`)
+        border = _border_group(p, t)
+        if border and "từ" not in p.syllables[p.tokens[t].syl[1]:p.tokens[border[0]].syl[0]]:
+            own = {_place_code(m) for m in sources}
+            targets = [m for m in _mentions(p, border) if _actor(m) and _place_code(m) not in own]
     if root in _VIOLENT and not targets:  # an attack with no named target: the countries where it happened
         targets = _places(p, t)
     if not sources and not targets:
