@@ -1174,3 +1174,10 @@ def test_taking_back_control_is_force():  # constructed (blind reviews: `giành 
     # bare `giành lại` (+ a place) was tried and dropped: it changed a passive occupation's actor on the unseen corpus
     assert _constructed("Quân đội Iraq giành lại quyền kiểm soát thành phố Mosul từ IS.") == {
         ("IRQ", "IS", "19", "asserted")}
+
+
+def test_counterattacks_and_exaggerations():  # constructed (blind reviews 46 and 47): `phản công`, `tái chiếm`
+    # are force; `phóng đại` (exaggerate) holds no launch
+    assert _constructed("Quân đội Iraq đã phản công IS ở Mosul.") == {("IRQ", "IS", "19", "asserted")}
+    assert _constructed("Quân đội Syria đã tái chiếm thành phố Palmyra từ IS.") == {("SYR", "IS", "19", "asserted")}
+    assert _constructed("Nga cho rằng Mỹ đã phóng đại mối đe dọa từ Triều Tiên.") == set()
