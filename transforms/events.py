@@ -1346,11 +1346,12 @@ def _partner_roles(p: cl.Parse) -> list[tuple[int, Mention, Mention, str, str]]:
         if tok.low != "là" or k == 0:
             continue
         after = p.syllables[tok.syl[1]:tok.syl[1] + 5]
-        hit = next((i for i in range(len(after)) if c.match("partner_roles", after, i) is not None), None)
+        hit, end = next(((i, e) for i in range(len(after)) if (e := c.match("partner_roles", after, i)) is not None),
+                        (None, None))
         if hit is None or any(not (w.isdigit() or w in ("các", "những", "một", "hai", "ba", "bốn", "năm"))
                               for w in after[:hit]):
             continue
-        role_end = tok.syl[1] + c.match("partner_roles", after, hit)
+        role_end = tok.syl[1] + end
         placed = next((j for j in range(k + 1, len(p.tokens)) if p.tokens[j].syl[0] >= role_end
                        and p.tokens[j].syl[0] <= role_end + 8 and p.tokens[j].tag == cl.ACTOR and _is_actor_token(p, j)
                        and (cl.preposition_before(p, j) or ("", ""))[1] in _PLACING), None)
@@ -1360,7 +1361,7 @@ def _partner_roles(p: cl.Parse) -> list[tuple[int, Mention, Mention, str, str]]:
         target = p.tokens[placed].actor
         for m in _mentions(p, _group(p, subject)):
             if _actor(m) and _place_code(m) != _place_code(target):
-                out.append((k, m, target, " ".join(after[hit:role_end - tok.syl[1]]), "061"))
+                out.append((k, m, target, " ".join(after[hit:end]), "061"))
     return out
 
 
