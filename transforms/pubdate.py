@@ -149,6 +149,7 @@ class Clue:
     text: str
     alone: bool = True  # False: it only chooses among the years other clues allow (a weekday, one of many elections)
     at: dt.date | None = None  # an event's own day, inside a window that opens before it (see _choose_year)
+    news: tuple[dt.date, ...] = ()  # the days of a one-day event the headline or lead names (see _news_month)
 
     def ok(self, day: dt.date) -> bool:
         return any(a <= day <= b for a, b in self.spans)
@@ -688,6 +689,7 @@ class Anchor:
     before: int
     after: int
     ordinals: dict[str, str]  # number or name -> date
+    story: str  # happening | lasting | name | '' (see anchors.tsv)
     literals: tuple[str, ...] | None = None  # one of them is in every match (transforms/literals.py)
 
 
@@ -702,7 +704,7 @@ def _span(text: str) -> tuple[dt.date, dt.date]:
 def _anchors() -> list[Anchor]:
     return [Anchor(re.compile(row["pattern"], re.IGNORECASE), row["kind"], tuple(row["date"].split()),
                    int(row["before_days"] or 0), int(row["after_days"] or 0),
-                   {k.lower(): v for k, v in (x.split("=") for x in row["ordinals"].split())},
+                   {k.lower(): v for k, v in (x.split("=") for x in row["ordinals"].split())}, row["story"],
                    tuple(required_literals(row["pattern"]) or ()) or None)
             for row in gz.read_tsv("anchors.tsv")]
 
@@ -754,9 +756,11 @@ def _anchor_clues(sentences: list[Sentence], sentence_years: dict[int, list[int]
                 if a.kind in ("landmark", "release"):
                     clue = Clue(W_LANDMARK, ((spans[0][0], dt.date.max),), f"after: {said} ({when})")
                 else:
+                    news = tuple(x for x, y in spans if x == y) \
+                        if a.story == "happening" and s.role in ("title", "lead") else ()
                     clue = Clue(W_ANCHOR, tuple((x - dt.timedelta(days=a.before), y + dt.timedelta(days=a.after))
                                                 for x, y in spans), f"anchor: {said} ({when})", alone=len(spans) == 1,
-                                at=spans[0][0] if len(spans) == 1 else None)
+                                at=spans[0][0] if len(spans) == 1 else None, news=news)
                 found.setdefault((a.pattern.pattern, when), clue)
     return list(found.values())
 
@@ -921,7 +925,22 @@ def infer_published(metadata: str | None, header: dict[str, str], byline_date: s
             return Published(found, day_basis if basis == "text" else "world", evidence, open_years)
     if probe:
         return Published(PartialDate(year, probe[0]), "text" if basis == "text" else "world", evidence, open_years)
+    month = _news_month(clues, year)
+    if month:
+        return Published(PartialDate(year, month), "world", evidence, open_years)
     return Published(PartialDate(year), basis, evidence, open_years)
+
+
+NEWS_DAYS = 3  # news of a happening follows it within days
+
+
+def _news_month(clues: list[Clue], year: int) -> int | None:
+    """The month of the one-day events of `year` that the headline or lead names (`Thủ lĩnh Taliban có thể đã
+    bị Mỹ tiêu diệt`), when the text gives no day or month: the article is news of it, published within
+    NEWS_DAYS, so in its month unless that crosses into the next. None when they disagree."""
+    months = {m for c in clues for d in c.news if d.year == year
+              for m in (d.month, (d + dt.timedelta(days=NEWS_DAYS)).month)}
+    return months.pop() if len(months) == 1 else None
 
 
 def _undated(published: Published, prior: Prior | None) -> Published:

@@ -42,3 +42,6 @@ def test_anchor_patterns_compile_and_date():
         for value in row["date"].split() + [v.split("=")[1] for v in row["ordinals"].split()]:
             first, _, last = value.partition("/")
             assert re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", first) and (not last or last >= first), row
+        # only events of one-day dates say what story they are (pubdate._news_month reads `happening`)
+        one_day = row["kind"] == "event" and all(re.fullmatch(r"\d{4}-\d\d-\d\d", d) for d in row["date"].split())
+        assert row["story"] in (("happening", "lasting", "name") if one_day else ("",)), row

@@ -59,8 +59,13 @@ def test_precision_never_exceeds_evidence():
     ("vntc_2000s/0234.txt", "2005-04-08", "world", "weekday: ngày thứ ba 5-4"),
     # related-article dates tell the era
     ("vntc_2000s/0003.txt", "2005-06-21", "world", "related articles 2005-2005"),
-    # `Cách đây 71 năm` counted from 1945
-    ("vims_2016/0018.txt", "2016", "world", "Cách đây 71 năm from 1945"),
+    # `Cách đây 71 năm` counted from 1945; the headline names Obama's visit to Hiroshima (a happening of
+    # 2016-05-27, anchors.tsv): news of it, so of its month
+    ("vims_2016/0018.txt", "2016-05", "world", "Cách đây 71 năm from 1945"),
+    ("vims_2016/0018.txt", "2016-05", "world", "anchor: Obama thăm Hiroshima (2016-05-27)"),
+    # a headline naming a lasting story (the mass fish deaths from April 2016, news for months) dates
+    # only the year
+    ("vims_2016/0091.txt", "2016", "world", "anchor: cá chết hàng loạt (2016-04-06)"),
     # an HTML date line
     ("vntc_2000s/0233.txt", "2006-04-26", "dateline", "header dateline"),
     # no past day or month but `hội nghị APEC … ngày 18/11 tới` (a day coming, weeks ahead): its month
@@ -110,6 +115,14 @@ def test_corpus_articles_that_stay_undated(name):
 ])
 def test_office_of_title(role, office):
     assert pubdate._office_of(role) == office
+
+
+def test_news_of_a_happening_is_of_its_month_unless_it_crosses_into_the_next():
+    clue = lambda day: pubdate.Clue(1.0, ((day, day + dt.timedelta(days=365)),), "anchor", news=(day,))
+    assert pubdate._news_month([clue(dt.date(2016, 5, 21))], 2016) == 5
+    assert pubdate._news_month([clue(dt.date(2016, 5, 30))], 2016) is None  # its news may be of June
+    assert pubdate._news_month([clue(dt.date(2016, 5, 21)), clue(dt.date(2016, 7, 2))], 2016) is None
+    assert pubdate._news_month([clue(dt.date(2015, 5, 21))], 2016) is None
 
 
 def test_latest_day_across_new_year():
