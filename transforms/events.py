@@ -526,6 +526,7 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
         return _mentions(p, [j for j in listed if j not in exclude])
     past_comma = False
     proposal_named = False
+    backed_object = False  # the object is a group named by who backs it
     source_codes = {_place_code(p.tokens[j].actor) for j in exclude}
     for k in range(t + 1, last):
         tok = p.tokens[k]
@@ -578,10 +579,13 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
         if prep and prep[1] in _AGAINST and root < "10":
             continue  # `hậu thuẫn … trong cuộc chiến chống IS`: aid is not given to whom it is used against
         if prep and prep[1] in ("do", "bởi") and root in _FORCE_ROOTS | {"07", "17", "?"} and not _holds(p, k):
+            backed_object = True
             continue  # `tấn công các tay súng do Iran hậu thuẫn`: who backs or trains the object is not its target
             #           (who holds it is: `tấn công vào phần lãnh thổ do IS kiểm soát`)
-        if prep and prep[0] == "locative" and root not in _VIOLENT and trig.target != "place":
-            continue
+        if prep and prep[0] == "locative" and (root not in _VIOLENT and trig.target != "place" or backed_object):
+            continue  # (`… các lực lượng do Mỹ hậu thuẫn ở Syria`: where the proxies are, not whom the attack is on)
+        if prep and prep[1] in cues()["near_prepositions"] and root in _VIOLENT:
+            continue  # `đánh bom gần căn cứ Nga`: near a place, not on whom it belongs to
         if trig.target == "none" and (_at_time(p, k) or not (prep and prep[1] in hostile or any(
                 _contains(p.syllables[p.tokens[t].syl[1]:tok.syl[0]], tuple(w.split())) for w in hostile))):
             continue  # a drill or a deployment has a target only when one is named as such
@@ -1727,6 +1731,8 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             targets = [m for m in _mentions(p, border) if _actor(m) and _place_code(m) not in own]
     if root in _VIOLENT and not targets:  # an attack with no named target: the countries where it happened
         targets = _places(p, t)
+        # `tấn công vào các lực lượng do Mỹ hậu thuẫn ở Syria`: on a group named by who backs it, no actor
+        backs_unnamed = backs_unnamed or not targets and _backed_group(p, t) is not None
     if not sources and not targets:
         return []
     if not sources and root in _VIOLENT:
@@ -1877,16 +1883,33 @@ def _happening(p: cl.Parse, t: int, clause) -> bool:
 def _places(p: cl.Parse, t: int) -> list[Mention]:
     """The first country (or place of a country) named after `tại`/`ở` or as a capital after the
     trigger, with those coordinated with it (`ở Pháp và Bỉ`)."""
+    backed = _backed_group(p, t)
     for k in range(t + 1, len(p.tokens)):
         tok = p.tokens[k]
         if tok.tag == cl.ACTOR and tok.actor is not None and _place_code(tok.actor) in _countries():
             prep = cl.preposition_before(p, k)
             if _names_document(p, k):
                 continue  # `theo thỏa thuận Minsk`: a document's name, not where it happened
+            if backed is not None and k > backed:
+                return []  # `… các lực lượng do Iran hậu thuẫn ở Syria`: where the group is, not whom it hits
+            if prep and prep[1] in cues()["near_prepositions"]:
+                continue  # `đánh bom gần căn cứ Nga`: near a place, not on whom it belongs to
             if prep and prep[0] == "locative" or tok.actor.entity_type == "LOC" or cl.is_modifier(p, k) \
                     or _holds_place(p, k):
                 return [m for m in _mentions(p, cl.coordinated(p, k)) if _place_code(m) in _countries()]
     return []
+
+
+def _backed_group(p: cl.Parse, t: int) -> int | None:
+    """The `do`/`bởi` of a group named by who backs it, right in trigger t's object (`tấn công vào các lực lượng
+    do Mỹ hậu thuẫn`), else None."""
+    clause = p.clause_of(t)
+    for j in range(t + 1, min(clause.last, t + 6)):
+        if p.tokens[j].tag in (cl.TRIGGER, "V") and p.tokens[j].low not in ("do", "bởi"):
+            return None
+        if p.tokens[j].low in ("do", "bởi") and cl.cue_ends_at(p, "force_nouns", j - 1) is not None:
+            return j
+    return None
 
 
 def _holds_place(p: cl.Parse, k: int) -> bool:
