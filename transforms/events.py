@@ -521,6 +521,9 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
     if root in _THROUGH_ROOTS | {"11", "12"} and following is not None and (following.kind == "embed" or (
             following.kind == "adjunct" and p.tokens[following.first].low == "để")):
         last = following.last  # `từ chối đảm bảo … rằng … của Nga`, `đe dọa sẽ không để nước này …`
+    fronted = _after_fronted_accusation(p, t) if root == "11" else None
+    if fronted:  # `Theo cáo buộc của Mỹ, Iran đã …`: the accused is the subject of the clause after the comma
+        return _mentions(p, [j for j in fronted if j not in exclude])
     listed = _plural_object_list(p, t)
     if listed:  # `sang các nước láng giềng, bao gồm Bangladesh …`, `gửi đến 4 quốc gia … (Anh, Nga, …)`
         return _mentions(p, [j for j in listed if j not in exclude])
@@ -1200,7 +1203,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         if clause.kind == "fronted" and all(p.tokens[k].tag in ("R", "CH") for k in range(clause.first, clause.last)
                                             if k != t):
             continue  # `Đáp trả lại, Nga …`: an adverb of the clause after it, whose act is the event
-        if clause.kind == "fronted" and p.tokens[clause.first].low == "theo":
+        if clause.kind == "fronted" and p.tokens[clause.first].low == "theo" and not (
+                root == "11" and _after_fronted_accusation(p, t)):  # (but `Theo cáo buộc của Mỹ, Iran …` accuses)
             continue  # `Theo các phương tiện truyền thông ủng hộ lực lượng …, …`: who says it, no event
         if n > 0 and token_of.get(n - 1) is not None and _threatens_next(p, token_of[n - 1], found, token_of, n - 1):
             continue  # the act of force a threat word names is coded on the threat
@@ -1649,6 +1653,9 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
         targets = named or _subject(p, receiver, context) or _owner_before(p, receiver)
     elif _nominal(p, t):
         sources, targets = _nominal_roles(p, t, context, trig.target == "mutual", root)
+        fronted = _after_fronted_accusation(p, t) if root == "11" and sources and not targets else None
+        if fronted:  # `Theo cáo buộc của Mỹ, Iran đã …`: the subject after the fronted phrase is accused
+            targets = _mentions(p, fronted)
         if not targets and len(sources) > 1 and trig.target == "mutual":
             return _mutual(sources)  # `cuộc gặp của ông Trump và các lãnh đạo EU`
     elif passive:
@@ -1683,6 +1690,10 @@ def _pairs(p: cl.Parse, t: int, trig: Trigger, root: str, context: Context) -> l
             targets = _actor_right_before(p, marker)
     else:
         sources = _subject(p, t, context)
+        theo = _after_fronted_accusation(p, t) if root == "11" else None
+        if theo:  # `Theo Mỹ cáo buộc, Iran …`: who `theo` names accuses the subject after the comma
+            sources = _mentions(p, [k for k in range(t - 1, -1, -1) if p.tokens[k].tag == cl.ACTOR
+                                    and p.tokens[k].actor is not None and p.tokens[k].low != "theo"][:1])
         exclude = _tokens_of(p, sources)
         # `Bà Merkel và ông Putin điện đàm chiến sự Ukraine`: two who meet talk about, not with, a third
         several = len({_place_code(m) for m in sources}) > 1  # not `Mỹ Robert Zoellick`: one actor, twice
@@ -1898,6 +1909,23 @@ def _places(p: cl.Parse, t: int) -> list[Mention]:
                     or _holds_place(p, k):
                 return [m for m in _mentions(p, cl.coordinated(p, k)) if _place_code(m) in _countries()]
     return []
+
+
+def _after_fronted_accusation(p: cl.Parse, t: int) -> list[int]:
+    """The subject after the comma that closes a fronted `theo` phrase holding trigger t (`Theo Mỹ cáo buộc,
+    Iran …`, `Theo cáo buộc của Mỹ, Iran …`), with those coordinated with it; [] if t is not so fronted."""
+    before = [j for j in range(max(0, t - 4), t) if p.tokens[j].low == "theo"]
+    if not before or any(p.tokens[j].text == "," for j in range(before[-1], t)):
+        return []
+    comma = next((j for j in range(t + 1, min(len(p.tokens), t + 6)) if p.tokens[j].text == ","), None)
+    if comma is None or any(p.tokens[j].tag in ("V", cl.TRIGGER) for j in range(t + 1, comma)):
+        return []
+    k = comma + 1
+    while k < len(p.tokens) and p.tokens[k].tag != cl.ACTOR and k < comma + 4:
+        k += 1
+    if k >= len(p.tokens) or p.tokens[k].tag != cl.ACTOR or p.tokens[k].actor is None or not cl.subject_like(p, k):
+        return []
+    return cl.coordinated(p, k)
 
 
 def _backed_group(p: cl.Parse, t: int) -> int | None:

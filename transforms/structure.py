@@ -100,6 +100,9 @@ _BYLINE = re.compile(r"\(\s*(?:[Tt]heo|[Nn]guồn|[Tt]ổng hợp từ)\s+(?P<so
 _BYLINE_AUTHOR = re.compile(rf"(?:[{UPPER}][{LETTER}.]*+\s*+){{1,4}}+$")
 _AUTHOR_WINDOW = 200
 _BYLINE_PLAIN = re.compile(rf"^(?:[Tt]heo|[Nn]guồn)\s*:?\s+(?P<sources>[{UPPER}][^.\n]{{0,60}})\.?$")
+# `Theo AP, Reuters.`, `Theo Thanh Niên`: a credit line names sources in a few words (at most 4 in the corpus);
+# a longer one is a sentence (`Theo Mỹ cáo buộc, Iran đã cung cấp vũ khí cho Houthi.`)
+_PLAIN_SOURCES_MAX_WORDS = 6
 _SHORT_DATE = re.compile(r"^\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?$")
 
 
@@ -216,7 +219,7 @@ def _split_byline(text: str) -> tuple[str, Byline | None, str]:
     matches = list(_BYLINE.finditer(text))
     if not matches:
         plain = _BYLINE_PLAIN.match(text.strip())
-        if plain:
+        if plain and len(plain.group("sources").split()) <= _PLAIN_SOURCES_MAX_WORDS:
             return "", _byline(text.strip(), None, plain.group("sources")), ""
         return text, None, ""
     m = matches[-1]

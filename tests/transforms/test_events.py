@@ -1214,3 +1214,12 @@ def test_military_pressure_presence_and_nouns_of_attack(doc, anchor, expected):
 ])
 def test_no_target_from_where_proxies_are_or_what_an_attack_is_near(doc, anchor, expected):
     assert sentence_events(doc, anchor) == expected
+
+
+def test_a_fronted_accusation_is_aimed_at_the_subject_after_it():  # constructed and one corpus sentence (blind
+    # review 49): `Theo Mỹ cáo buộc, Iran …` (and `Theo cáo buộc của Mỹ, …`) accuses the subject after the comma;
+    # other fronted `theo` phrases name who says it, no event
+    assert _constructed("Theo cáo buộc của Mỹ, các tàu của Iran và Triều Tiên đã vi phạm lệnh cấm vận.") == {
+        ("USA", "IRN", "11", "asserted"), ("USA", "PRK", "11", "asserted")}
+    assert _constructed("Theo Nga, Mỹ đã vi phạm hiệp ước.") == set()
+    assert sentence_events("baomoi_2017/0071.txt", "Theo Mỹ cáo buộc, Iran") == {("USA", "IRN", "11", "asserted")}

@@ -116,3 +116,13 @@ def test_names_inside_a_first_line_do_not_split_it(doc, anchor):
     a = _clean(CORPUS / doc)
     first = a.segments[0]
     assert first["role"] == "caption" and anchor in a.text[first["char_start"]:first["char_end"]]
+
+
+@pytest.mark.parametrize("line,credit", [
+    ("Theo AP, Reuters.", True), ("Theo Thanh Niên", True),
+    # a sentence that opens with `Theo` is body text, not a credit line
+    ("Theo Mỹ cáo buộc, Iran đã cung cấp vũ khí cho Houthi.", False),
+])
+def test_a_plain_credit_line_is_a_few_words(line, credit):
+    st = structure_text("Tiêu đề bài báo về thế giới\nMỹ và Nga đã hội đàm tại Geneva về vấn đề hạt nhân.\n" + line)
+    assert any(s.role == "byline" for s in st.segments) is credit
