@@ -594,8 +594,10 @@ def _object(p: cl.Parse, t: int, trig: Trigger, root: str, exclude: set[int],
             continue  # a drill or a deployment has a target only when one is named as such
         if trig.target == "marked" and not prep:
             continue
-        if trig.target == "mutual" and "về" in p.syllables[p.tokens[t].syl[1]:tok.syl[0]]:
-            continue  # `họp bàn về vấn đề hạt nhân của Iran`: what a meeting is about, not who it meets
+        if trig.target == "mutual" and "về" in p.syllables[p.tokens[t].syl[1]:tok.syl[0]] and not (
+                prep and prep[1] in ("với", "cùng", "cùng với") and not _relation_before(p, k)):
+            continue  # `họp bàn về vấn đề hạt nhân của Iran`: what a meeting is about, not who it meets (but
+            #           `hợp tác về an ninh hàng hải với Australia` names the partner after the topic)
         if root in _ADDRESSED and cl.is_modifier(p, k) and not prep:
             continue  # `cảnh báo kinh tế Ấn Độ sẽ …`: a warning about, not to, India
         if cl.is_modifier(p, k):  # `cách tiếp cận khủng hoảng Ukraine của Tổng thống Mỹ`: the possessor
@@ -1926,6 +1928,12 @@ def _after_fronted_accusation(p: cl.Parse, t: int) -> list[int]:
     if k >= len(p.tokens) or p.tokens[k].tag != cl.ACTOR or p.tokens[k].actor is None or not cl.subject_like(p, k):
         return []
     return cl.coordinated(p, k)
+
+
+def _relation_before(p: cl.Parse, k: int) -> bool:
+    """Actor k's preposition follows a relation noun (`quan hệ với Nga`): the topic's partner, not the act's."""
+    j = cl.phrase_start(p, k) - 1  # the preposition's token
+    return j > 0 and cl.cue_ends_at(p, "relation_nouns", j - 1) is not None
 
 
 def _backed_group(p: cl.Parse, t: int) -> int | None:

@@ -1223,3 +1223,11 @@ def test_a_fronted_accusation_is_aimed_at_the_subject_after_it():  # constructed
         ("USA", "IRN", "11", "asserted"), ("USA", "PRK", "11", "asserted")}
     assert _constructed("Theo Nga, Mỹ đã vi phạm hiệp ước.") == set()
     assert sentence_events("baomoi_2017/0071.txt", "Theo Mỹ cáo buộc, Iran") == {("USA", "IRN", "11", "asserted")}
+
+
+def test_a_partner_after_the_topic_of_a_mutual_act():  # constructed (blind review 51): `về` + a topic does not
+    # hide the partner `với` names after it, unless a relation noun makes it the topic's (`quan hệ với Nga`)
+    assert _constructed("Mỹ sẽ tăng cường hợp tác về an ninh hàng hải với Australia và Nhật Bản.") == {
+        ("USA", "AUS", "06", "planned"), ("USA", "JPN", "06", "planned")}
+    assert _constructed("Mỹ hội đàm về vấn đề hạt nhân với Iran.") == {("USA", "IRN", "04", "asserted")}
+    assert _constructed("Mỹ thảo luận về quan hệ với Nga.") == set()
