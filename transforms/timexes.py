@@ -445,7 +445,8 @@ def _weekday(c: Candidate, dct: dt.date) -> dt.date:
         return dct + dt.timedelta(days=(c.weekday - dct.weekday()) % 7 or 7)
     if shift == "near":
         return monday + dt.timedelta(days=c.weekday)
-    return dct - dt.timedelta(days=delta or 7)
+    return dct - dt.timedelta(days=delta)  # the latest such day: the publication's own weekday is that day
+    # (`5h27 sáng Chủ nhật` told on a Sunday; a week back would need `tuần trước`)
 
 
 def resolve_one(c: Candidate, dct: PartialDate | None, last_day: dt.date | None) -> tuple[str | None, str | None]:

@@ -23,6 +23,10 @@ CORPUS_CASES = [
     ("baomoi_2017/0044.txt", "Phát biểu tại Lễ kỷ niệm,", "2017-09-20", [("cách đây 40 năm", "1977")]),
     ("dantri_unc_2020/0042.txt", "Bom B61-12 sử dụng phản", "2021-04-20", [("cách đây 50 năm", "1971")]),
     ("baomoi_2017/0040.txt", "Đây là lần", "2017-05-29", [("năm nay", "2017")]),  # a dev-set article
+    # a bare weekday that is the publication's own is that day (a launch `sáng Chủ nhật` told on Sunday 14 May;
+    # blind review 51), not the week before
+    ("baomoi_2017/0021.txt", "Thông tin từ quân đội Hàn Quốc, vụ thử", "2017-05-14",
+     [("sáng Chủ nhật", "2017-05-14")]),
     ("dantri_unc_2020/0001.txt", "Tổng thống Mỹ", "2020-10-01", [("3/11", "2020-11-03")]),
     ("dantri_unc_2020/0001.txt", "Bưu điện Hoa", "2020-10-01",
      [("ngày 25/11", "2020-11-25"), ("ngày 30/9", "2020-09-30")]),
