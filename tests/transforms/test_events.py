@@ -1231,3 +1231,12 @@ def test_a_partner_after_the_topic_of_a_mutual_act():  # constructed (blind revi
         ("USA", "AUS", "06", "planned"), ("USA", "JPN", "06", "planned")}
     assert _constructed("Mỹ hội đàm về vấn đề hạt nhân với Iran.") == {("USA", "IRN", "04", "asserted")}
     assert _constructed("Mỹ thảo luận về quan hệ với Nga.") == set()
+
+
+def test_judgements_after_la_are_criticism():  # constructed (blind review 50: criticism told as `gọi/cho rằng/
+    # tuyên bố X là "Y"` was missed): more judgements in event_cues.json `evaluations`
+    assert _constructed('Libya tuyên bố sự hiện diện của Mỹ ở châu Phi là "hành động xâm lược".') == {
+        ("LBY", "USA", "11", "asserted")}
+    assert _constructed("Nga gọi động thái của Mỹ là hành động thù địch.") == {("RUS", "USA", "11", "asserted")}
+    assert _constructed("Trung Quốc gọi cáo buộc của Mỹ là vô căn cứ.") == {("CHN", "USA", "11", "asserted")}
+    assert _constructed("Nga đã xâm lược Ukraine.") == {("RUS", "UKR", "19", "asserted")}  # the act itself
