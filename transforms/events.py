@@ -1242,7 +1242,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         root = code[:2]
         modality = _modality(p, t)
         before_words = _words_before(p, t)
-        offered = n > 0 and token_of.get(n - 1) is not None and _offers_next(p, token_of[n - 1], found, token_of, n - 1)
+        offered = _offered(p, t, found, token_of, n)
         if root in _PLEDGE_CODE and modality in ("planned", "asserted") and (
                 _cue_in(before_words, "pledge") or offered or clause.kind == "embed" and (
                     "sẽ" in before_words and code[:3] in _PLEDGED_BY_SE or _pledged_content(p, p.clause_at[t]))):
@@ -1566,6 +1566,19 @@ def _threatens_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], 
     return root if root in force and all(
         tok.tag in ("R", "V", "A", "L", "M", "Nc") or tok.low in ("cho", "một", "cuộc", "vụ", "đợt") for tok in between) \
         else None  # (`sẵn sàng cho một cuộc tấn công vào Syria`: readiness for an attack)
+
+
+def _offered(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:
+    """Trigger t is the act a proposal word right before it offers, or a conjunct of that act (`đề nghị tổ chức
+    đối thoại, đàm phán với Hàn Quốc`: both offered)."""
+    prev = token_of.get(n - 1) if n > 0 else None
+    if prev is None:
+        return False
+    if _offers_next(p, prev, found, token_of, n - 1):
+        return True
+    joined = all(p.tokens[k].text in (",", "và", "hoặc", "hay") or p.tokens[k].text in _QUOTES for k in range(prev + 1, t))
+    before = token_of.get(n - 2) if n > 1 else None
+    return joined and before is not None and _offers_next(p, before, found, token_of, n - 2)
 
 
 def _offers_next(p: cl.Parse, t: int, found: list, token_of: dict[int, int], n: int) -> bool:

@@ -1261,3 +1261,11 @@ def test_preparing_for_an_attack_makes_the_subject_its_agent():  # constructed (
         ("TUR", "YPG", "19", "planned")}
     assert _constructed("Mỹ sẽ không dung thứ cho các hành động khiêu khích của Triều Tiên.") == {
         ("USA", "PRK", "13", "asserted")}
+
+
+@_cases([  # corpus sentences, none of them in the gold (blind review 50): a proposal offers each act of a list
+    # (`đề nghị tổ chức “đối thoại, đàm phán”`, `đề nghị gặp và hội đàm với`): an offer (03), not talks (04)
+    ("dantri_unc_2020/0091.txt", "Hôm 20/4, ông Zelensky chủ động đề nghị", {("UKR", "RUS", "03", "asserted")}),
+])
+def test_a_proposal_offers_each_act_of_its_list(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
