@@ -1273,6 +1273,12 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
         for source, target in pairs:
             out.append(_event(sentence, trig, t_start, t_end, code, info, source, target, (value, precision, basis),
                               modality, (loc_name, loc_code)))
+        if code == "062" and _cue_in(trig.pattern.split(), "drills"):  # `tập trận chung với quân đội Mỹ và Nhật Bản`: a joint drill
+            # is military cooperation between them and, as any drill, a show of force by each (target null)
+            drilled = _distinct_pairs([(a, None) for pair in pairs for a in pair if a is not None])
+            for source, _ in drilled:
+                out.append(_event(sentence, trig, t_start, t_end, "150", codes["150"], source, None,
+                                  (value, precision, basis), modality, (loc_name, loc_code)))
         proposal = _rejected_proposal(p, t) if root in ("11", "12") else None
         if proposal is not None:  # `Iran bác bỏ đề xuất của Nga`: Russia proposed it to Iran
             k, m = proposal

@@ -82,10 +82,10 @@ COORDINATION = [
     # coordinated objects
     ("dantri_unc_2020/0071.txt", "Ngoài ra, Indonesia", {("IDN", "SGP", "02", "asserted"),
                                                         ("IDN", "AUS", "02", "asserted")}),
-    ("dantri_unc_2020/0107.txt", "Nhật Bản ngày 23/4", {("JPN", "USA", "06", "planned"),
-                                                       ("JPN", "FRA", "06", "planned")}),
+    # (a joint drill is also each participant's show of force: see test_a_joint_drill_is_cooperation_and_…)
     ("baomoi_2017/0098.txt", "Và hành động mới nhất", {("USA", "JPN", "06", "asserted"),
-                                                       ("USA", "KOR", "06", "asserted")}),
+                                                       ("USA", "KOR", "06", "asserted"), ("USA", None, "15", "asserted"),
+                                                       ("JPN", None, "15", "asserted"), ("KOR", None, "15", "asserted")}),
     # coordinated subjects of a trigger and of its targetless drill
     ("baomoi_2017/0015.txt", "Mỹ, Anh và", {("USA", "SYR", "15", "asserted"), ("GBR", "SYR", "15", "asserted"),
                                             ("JOR", "SYR", "15", "asserted")}),
@@ -168,7 +168,8 @@ CARRIED_OVER = [
     ("dantri_unc_2020/0046.txt", "Người đứng đầu WHO cho biết", {("WHO", "IND", "07", "asserted")}),
     # a subordinate clause's own subject right after its opener (`kể từ khi Triều Tiên thường xuyên thử tên lửa`)
     ("vims_2016/0002.txt", "Quan hệ Triều Tiên – Hàn Quốc", {("PRK", None, "15", "asserted"),
-                                                             ("KOR", "USA", "06", "asserted")}),
+                                                             ("KOR", "USA", "06", "asserted"),
+                                                             ("KOR", None, "15", "asserted"), ("USA", None, "15", "asserted")}),
     # `Ông cũng …`: the subject named in the sentences before
     ("vntc_2000s/0052.txt", "Ông cũng cáo buộc", {("PRK", "USA", "11", "asserted")}),
     ("dantri_unc_2020/0109.txt", "Ông cũng bảo vệ", {("USA", "AFG", "08", "planned")}),
@@ -223,7 +224,8 @@ FRAMES = [
     # Ukraine`)
     ("dantri_unc_2020/0117.txt", "Đây là đợt triển khai quân sự lớn nhất", {("RUS", "UKR", "15", "asserted")}),
     # a drill with a partner named by reference (`tập trận với quân đội nước này`) is a joint exercise (06)
-    ("baomoi_2017/0099.txt", "Hiện Mỹ duy trì khoảng", {("USA", "KOR", "06", "asserted")}),
+    ("baomoi_2017/0099.txt", "Hiện Mỹ duy trì khoảng", {("USA", "KOR", "06", "asserted"), ("USA", None, "15", "asserted"),
+                                                        ("KOR", None, "15", "asserted")}),
     # `điều động` is a show of force only of forces (trains and planes carrying oxygen are no event)
     ("dantri_unc_2020/0133.txt", "Để giải tỏa một phần", set()),
     # missiles fired into a base are an attack (19), where a launch with no target is a test (15)
@@ -1268,4 +1270,14 @@ def test_preparing_for_an_attack_makes_the_subject_its_agent():  # constructed (
     ("dantri_unc_2020/0091.txt", "Hôm 20/4, ông Zelensky chủ động đề nghị", {("UKR", "RUS", "03", "asserted")}),
 ])
 def test_a_proposal_offers_each_act_of_its_list(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
+
+
+@_cases([  # corpus sentences, none of them in the gold (blind reviews 42 and 48 coded a joint drill's participants 15)
+    # a joint drill: military cooperation with each partner (062) and a show of force by each participant (150)
+    ("dantri_unc_2020/0107.txt", "Nhật Bản ngày 23/4 thông báo sẽ tổ chức tập trận chung",
+     {("JPN", "USA", "06", "planned"), ("JPN", "FRA", "06", "planned"), ("JPN", None, "15", "planned"),
+      ("USA", None, "15", "planned"), ("FRA", None, "15", "planned")}),
+])
+def test_a_joint_drill_is_cooperation_and_each_participants_show_of_force(doc, anchor, expected):
     assert sentence_events(doc, anchor) == expected
