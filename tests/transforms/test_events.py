@@ -1281,3 +1281,12 @@ def test_a_proposal_offers_each_act_of_its_list(doc, anchor, expected):
 ])
 def test_a_joint_drill_is_cooperation_and_each_participants_show_of_force(doc, anchor, expected):
     assert sentence_events(doc, anchor) == expected
+
+
+def test_improving_relations_is_mutual_and_training_is_military_cooperation():  # constructed (verbs mined from
+    # raw news with bench/mine_triggers.py): relations improved, restored or strengthened by coordinated subjects
+    # are each side's act; `huấn luyện` another's forces is military cooperation (062)
+    assert _constructed("Hàn Quốc và Nhật Bản cam kết cải thiện quan hệ.") == {
+        ("KOR", "JPN", "03", "asserted"), ("JPN", "KOR", "03", "asserted")}
+    assert _constructed("Nga và Trung Quốc củng cố quan hệ đối tác chiến lược.") == {("RUS", "CHN", "05", "asserted")}
+    assert _constructed("Mỹ huấn luyện quân đội Ukraine.") == {("USA", "UKR", "06", "asserted")}
