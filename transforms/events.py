@@ -2083,6 +2083,8 @@ def _objectless(p: cl.Parse, t: int) -> bool:
         if tok.text == ",":
             return True
         if p.cue_at("anaphoric", tok.syl[0]) == tok.syl[1]:
+            if _own_country_institution(p, t, k):
+                return False  # `đề nghị Quốc hội nước này cho phép …` said of the US: its own Congress, no one before
             # (`phản đối nghị định này`: a treaty named back is no act of one actor)
             return not _cue_in(p.syllables[p.tokens[t].syl[1]:tok.syl[0]], "treaties")
         if tok.tag == cl.TRIGGER and all(p.tokens[j].tag in ("L", "M") or p.tokens[j].low in ("cả", "cả hai")
@@ -2091,6 +2093,17 @@ def _objectless(p: cl.Parse, t: int) -> bool:
         if tok.tag in (cl.ACTOR, cl.TRIGGER, "V", "E"):
             return False
     return not any(p.tokens[k].tag in ("N", "Np", "Nc", "P", "M") for k in range(t + 1, clause.last))
+
+
+def _own_country_institution(p: cl.Parse, t: int, k: int) -> bool:
+    """Token k ends a country named back right after a noun in trigger t's object (`Quốc hội nước này`, not `… của
+    nước này`), and the country named last before it in the sentence is the subject's: that country's own body."""
+    for start in range(p.tokens[t].syl[1] + 1, p.tokens[k].syl[1]):
+        if cues().match("country_references", p.syllables, start) == p.tokens[k].syl[1]:
+            before = _country_before(p, start)
+            subject = {_place_code(m) for m in _countries_before(p, p.tokens[t].syl[0])}
+            return bool(before) and _place_code(before[0]) in subject and p.syllables[start - 1] != "của"
+    return False
 
 
 _ADDRESSED = {"02", "03", "10", "13"}  # appeals, intents, demands, threats: their target is an addressee
