@@ -1298,3 +1298,16 @@ def test_improving_relations_is_mutual_and_training_is_military_cooperation():  
 ])
 def test_a_country_named_back_after_an_institution_is_the_subjects_own(doc, anchor, expected):
     assert sentence_events(doc, anchor) == expected
+
+
+@_cases([  # corpus sentences, none of them in the gold (blind review 52): a contract or a deal to supply or sell
+    # is trade (06), not aid (07)
+    ("vntc_2000s/0031.txt", "Hôm qua, Tây Ban Nha quyết định ký bản hợp đồng", {("ESP", "VEN", "06", "planned")}),
+    ("dantri_unc_2020/0089.txt", "Trang tin United Daily News dẫn nguồn", {("USA", "TWN", "06", "planned")}),
+])
+def test_a_contract_to_supply_is_trade(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
+
+
+def test_an_agreement_to_sell_is_trade():  # constructed: `ký thỏa thuận` + `bán` (event_frames.tsv)
+    assert _constructed("Mỹ đã ký thỏa thuận bán vũ khí cho Đài Loan.") == {("USA", "TWN", "06", "asserted")}
