@@ -832,7 +832,8 @@ def _nominal_roles(p: cl.Parse, t: int, context: Context, mutual: bool,
         if tok.tag == cl.TRIGGER and not _relative(p, k):
             break
         past_comma = past_comma or tok.text == ","
-        past_verb = past_verb or tok.tag == "V" and k > t + 1  # `tấn công bắt đầu bằng … cơ sở của Nga`: not the noun's
+        past_verb = past_verb or tok.tag == "V" and k > t + 1 and tok.low not in cues()["outcome_modifiers"]
+        # (`tấn công bắt đầu bằng … cơ sở của Nga`: not the noun's; but `cuộc phóng thử không thành công của X`)
         if tok.tag == cl.ACTOR and not sources and not past_comma and not past_verb and (
                 tok.actor is None or not _place_code(tok.actor) or tok.actor.entity_type == "LOC"
                 and tok.actor.entity_code not in _countries()) and cl.preposition_before(p, k) == ("agent", "của"):

@@ -1311,3 +1311,11 @@ def test_a_contract_to_supply_is_trade(doc, anchor, expected):
 
 def test_an_agreement_to_sell_is_trade():  # constructed: `ký thỏa thuận` + `bán` (event_frames.tsv)
     assert _constructed("Mỹ đã ký thỏa thuận bán vũ khí cho Đài Loan.") == {("USA", "TWN", "06", "asserted")}
+
+
+@_cases([  # corpus sentences, none of them in the gold (blind review 53)
+    # `không thành công` qualifies the event noun: its agent after `của` is still the noun's
+    ("baomoi_2017/0062.txt", "Những cuộc phóng thử tên lửa không thành công", {("PRK", None, "15", "asserted")}),
+])
+def test_an_outcome_verb_qualifies_an_event_noun(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
