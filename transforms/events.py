@@ -2026,7 +2026,12 @@ def _aid_to_story_country(p: cl.Parse, t: int, trig: Trigger) -> bool:
     helps_do = t + 1 < clause.last and p.tokens[t + 1].tag == "V" and p.tokens[t + 1].low not in (
         "là", "bị", "được", "có") and t > 0 and p.tokens[t - 1].tag in (cl.TRIGGER, "R") and not any(
         p.tokens[k].tag == cl.ACTOR for k in range(t + 1, clause.last))  # `giúp đỡ tìm kiếm hộp đen`: help to do
-    return trig.weight >= 0.6 and (_objectless(p, t) or helps_do) and _modality(p, t) in ("asserted", "planned") \
+    # `hỗ trợ chiến dịch tìm kiếm tàu ngầm`: help to a relief operation, with no actor named after it
+    helps_operation = t > 0 and p.tokens[t - 1].tag in (cl.TRIGGER, "R", "V") and not any(
+        p.tokens[k].tag == cl.ACTOR for k in range(t + 1, clause.last)) and _cue_in(
+        p.syllables[p.tokens[t].syl[1]:p.tokens[t].syl[1] + 4], "relief_purposes")
+    return trig.weight >= 0.6 and (_objectless(p, t) or helps_do or helps_operation) \
+        and _modality(p, t) in ("asserted", "planned") \
         and not _cue_in(p.syllables[max(0, start - 3):start], "receiving") \
         and not any(p.tokens[k].low in ("được", "bị") for k in range(clause.first, t)) \
         and not _cue_in(p.syllables[p.tokens[t].syl[1]:], "generic_plural")

@@ -1319,3 +1319,15 @@ def test_an_agreement_to_sell_is_trade():  # constructed: `ký thỏa thuận` +
 ])
 def test_an_outcome_verb_qualifies_an_event_noun(doc, anchor, expected):
     assert sentence_events(doc, anchor) == expected
+
+
+@_cases([  # corpus sentences, none of them in the gold (blind review 53)
+    # help pledged to a relief operation (`hỗ trợ chiến dịch tìm kiếm tàu ngầm`) goes to the story's country
+    ("dantri_unc_2020/0115.txt", "Một số nước như Singapore, Australia, Ấn Độ đã phản hồi",
+     {("SGP", "IDN", "03", "asserted"), ("AUS", "IDN", "03", "asserted"), ("IND", "IDN", "03", "asserted")}),
+    # but not the help an agreement's name holds (`thỏa thuận hợp tác và hỗ trợ cứu hộ tàu ngầm`)
+    ("dantri_unc_2020/0074.txt", "Singapore và Indonesia đã ký một thỏa thuận hợp tác và hỗ trợ",
+     {("SGP", "IDN", "05", "asserted")}),
+])
+def test_help_to_a_relief_operation_goes_to_the_storys_country(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
