@@ -947,6 +947,12 @@ def test_cue_lists_are_named_once():
     json.loads((gz.DATA / "event_cues.json").read_text(encoding="utf-8"), object_pairs_hook=unique)
 
 
+def test_trigger_patterns_are_listed_once():  # the first row of a pattern wins (gz.Trie.add): a second is dead
+    from transforms import gazetteer as gz
+    patterns = [row["pattern"] for row in gz.read_tsv("triggers.tsv")]
+    assert sorted(p for p in set(patterns) if patterns.count(p) > 1) == []
+
+
 SUSPECTED = [
     # an act someone is suspected or rumoured of (`bị nghi là đã bán`, `bị đồn đã thiệt mạng`) is hypothetical, as the
     # dev annotators code alleged acts (from blind review 31)
