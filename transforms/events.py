@@ -20,7 +20,7 @@ Cue words live in data/event_cues.json.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from transforms import clauses as cl
@@ -190,6 +190,25 @@ def _find_triggers(sentence: Sentence, actor_ends: frozenset[int] = frozenset())
         else:
             i += 1
     return out
+
+
+def _local_body(m: Mention, sentence: Sentence, lower: list[str]) -> Mention:
+    """A city or province after a word of its people or authorities (`cảnh sát thành phố Karachi`, `người dân
+    Basra`, `Hội đồng tỉnh Basra`) names them, who act for its country as its state's officials and citizens do:
+    the mention as its country (GPE), for the events only."""
+    if m.entity_type != "LOC" or m.entity_code is None:
+        return m
+    first = next((i for i, x in enumerate(sentence.syllables) if x.start == m.start), None)
+    if first is None:
+        return m
+    end = first - 2 if lower[max(0, first - 2):first] in (["thành", "phố"], ["thủ", "đô"], ["thị", "trấn"]) else \
+        first - 1 if first and lower[first - 1] in ("tỉnh", "bang", "vùng") else first
+    for n in (3, 2, 1):
+        if end >= n and " ".join(lower[end - n:end]) in cues()["local_bodies"]:
+            # (with its place noun, `thành phố Karachi`, so that the place noun is not read as what it modifies)
+            start = sentence.syllables[end].start
+            return replace(m, entity_type="GPE", start=start, surface=sentence.text[start - sentence.start:m.end - sentence.start])
+    return m
 
 
 def _actor(m: Mention) -> str | None:
@@ -1169,8 +1188,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], timexes: list[
     """The sentence's events, and its parse when one was needed."""
     found = _find_triggers(sentence, frozenset(m.end for m in mentions if _actor(m)))
     found = sorted(found + _visit_triggers(sentence, mentions, found), key=lambda f: f[0])
-    named = [m for m in mentions if m.entity_type != "LOC" or m.entity_code in _countries()]
     lower = [s.text.lower() for s in sentence.syllables]
+    named = [_local_body(m, sentence, lower) for m in mentions if m.entity_type != "LOC" or m.entity_code in _countries()]
     judged = len(named) > 1 and ("là" in lower and (_cue_in(lower, "evaluations") or _cue_in(lower, "partner_roles"))
                                  or _cue_in(lower, "consequences"))
     # (a judgement needs two actors)

@@ -1337,3 +1337,17 @@ def test_an_outcome_verb_qualifies_an_event_noun(doc, anchor, expected):
 ])
 def test_help_to_a_relief_operation_goes_to_the_storys_country(doc, anchor, expected):
     assert sentence_events(doc, anchor) == expected
+
+
+@_cases([  # corpus sentences, none of them in the gold (blind review 49)
+    # a province's council acts for its country (`Hội đồng tỉnh Basra`: Iraq)
+    ("vntc_2000s/0164.txt", "Hôm 14-12, Hội đồng tỉnh Basra", {("IRQ", "GBR", "16", "asserted")}),
+])
+def test_a_places_people_or_authorities_act_for_its_country(doc, anchor, expected):
+    assert sentence_events(doc, anchor) == expected
+
+
+def test_city_police_act_for_the_country():  # constructed: `cảnh sát thành phố Karachi`, `người dân thành phố Basra`
+    assert _constructed("Cảnh sát thành phố Karachi đã bắt giữ 3 nghi phạm Taliban.") == {
+        ("PAK", "Taliban", "17", "asserted")}
+    assert _constructed("IS tấn công thành phố Mosul.") == {("IS", "IRQ", "18", "asserted")}  # a place, attacked
